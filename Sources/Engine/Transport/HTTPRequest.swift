@@ -1,0 +1,30 @@
+import Foundation
+
+/// One HTTP request as the engine hands it to a transport: fully built, authenticated, absolute URL.
+public struct HTTPRequest: Sendable, Equatable {
+    /// The HTTP method in upper case (`GET`, `POST`, …).
+    public var method: String
+    /// The absolute URL, already percent-encoded.
+    public var url: String
+    /// Header fields in the order they are sent; names keep the case they were given.
+    public var headers: HTTPHeaders
+    /// The request body, or `nil` for none.
+    public var body: Data?
+    /// The longest the whole exchange may take, connect included; `nil` means no limit of its own.
+    public var timeout: Duration?
+    /// The longest the TCP/TLS connect phase may take.
+    public var connectTimeout: Duration
+
+    /// Creates a request; the connect timeout defaults to 10 seconds.
+    public init(
+        method: String, url: String, headers: HTTPHeaders = HTTPHeaders(), body: Data? = nil,
+        timeout: Duration? = nil, connectTimeout: Duration = .seconds(10)
+    ) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeout = timeout
+        self.connectTimeout = connectTimeout
+    }
+}

@@ -1,0 +1,2 @@
+/// Placeholder so the MCP target builds until its first real source lands.
+public enum MCPModule {}

@@ -1,0 +1,4 @@
+import Foundation
+
+FileHandle.standardError.write(Data("switchyard: not built yet\n".utf8))
+exit(2)
