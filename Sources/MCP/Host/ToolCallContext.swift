@@ -1,0 +1,11 @@
+/// What a tool call may use of the request that carried it.
+public struct ToolCallContext: Sendable {
+    /// Reports progress (items so far, expected total) when the client asked for it; `nil` otherwise.
+    /// The session sends each report as `notifications/progress` before the response.
+    public var progress: (@Sendable (_ progress: Double, _ total: Double?) async -> Void)?
+
+    /// Creates a context.
+    public init(progress: (@Sendable (_ progress: Double, _ total: Double?) async -> Void)? = nil) {
+        self.progress = progress
+    }
+}

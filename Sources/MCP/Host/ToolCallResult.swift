@@ -1,0 +1,18 @@
+import JSON
+
+/// The outcome of one tool call, before rendering for a revision.
+public struct ToolCallResult: Sendable, Equatable {
+    /// The text content block shown to the model (compact JSON or a short error message).
+    public var text: String
+    /// The structured result (sent from revision 2025-06-18 on), if any.
+    public var structuredContent: JSONValue?
+    /// Whether the call failed (arguments, upstream, policy); the model reads and corrects.
+    public var isError: Bool
+
+    /// Creates a result.
+    public init(text: String, structuredContent: JSONValue? = nil, isError: Bool = false) {
+        self.text = text
+        self.structuredContent = structuredContent
+        self.isError = isError
+    }
+}

@@ -1,0 +1,19 @@
+import JSON
+
+/// The seam between the protocol session and whatever provides tools (the catalogue and engine in
+/// production, a scripted host in tests).
+///
+/// The session renders what the host returns for the negotiated revision; the host knows nothing
+/// of JSON-RPC or eras.
+public protocol ToolHost: Sendable {
+    /// The tools exposed right now, in a stable order. Cheap: called on every `tools/list`.
+    func tools() -> [ToolDescriptor]
+
+    /// Runs one tool call. Returns `nil` when no exposed tool has that name (the session answers
+    /// -32602). Argument, upstream and policy failures are results with `isError` set, never `nil`.
+    /// Cancelling the calling task must abort the call promptly.
+    func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolCallResult?
+
+    /// Yields once each time the set of tools changes (live reload); finishes when the host stops.
+    func changes() -> AsyncStream<Void>
+}
