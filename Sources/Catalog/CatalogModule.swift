@@ -1,2 +1,0 @@
-/// Placeholder so the Catalog target builds until its first real source lands.
-public enum CatalogModule {}

@@ -1,0 +1,10 @@
+/// What loading produced: the usable catalogue and every diagnostic.
+public struct CatalogLoadResult: Sendable {
+    /// The integrations and tools that loaded cleanly and pass the filter.
+    public var catalog: Catalog
+    /// Errors and warnings, in file order.
+    public var diagnostics: [Diagnostic]
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

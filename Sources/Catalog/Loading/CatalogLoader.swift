@@ -1,0 +1,149 @@
+import Foundation
+import JSON
+
+/// Loads integration files from directories and files into a ``Catalog``, collecting every diagnostic.
+///
+/// A directory contributes its `*.json` files (not those of subdirectories, so `schema/` and
+/// recorded sessions beside them are not mistaken for integrations), sorted by name. A file with
+/// errors is left out; an integration whose variables are unset is left out with one warning.
+public struct CatalogLoader: Sendable {
+    /// The directories and files to load, in order.
+    public var paths: [String]
+    /// The environment `${VAR}` reads from.
+    public var environment: [String: String]
+    /// Which tools to expose.
+    public var filter: ToolFilter
+    /// When true (replay), unset variables used only by `auth` are not an error.
+    public var credentialsOptional: Bool
+
+    /// Creates a loader.
+    public init(paths: [String], environment: [String: String], filter: ToolFilter = ToolFilter(), credentialsOptional: Bool = false) {
+        self.paths = paths
+        self.environment = environment
+        self.filter = filter
+        self.credentialsOptional = credentialsOptional
+    }
+
+    /// The files the paths name, in load order; unreadable paths are returned as diagnostics.
+    public func files() -> (files: [String], diagnostics: [Diagnostic]) {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                diagnostics.append(Diagnostic(file: path, pointer: .root, severity: .error, message: "no such file or directory"))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            guard let entries = try? manager.contentsOfDirectory(atPath: path) else {
+                diagnostics.append(Diagnostic(file: path, pointer: .root, severity: .error, message: "directory cannot be read"))
+                continue
+            }
+            let base = path.hasSuffix("/") ? path : path + "/"
+            for entry in entries.sorted() where entry.hasSuffix(".json") && !entry.hasPrefix(".") {
+                var entryIsDirectory: ObjCBool = false
+                if manager.fileExists(atPath: base + entry, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue {
+                    files.append(base + entry)
+                }
+            }
+        }
+        return (files, diagnostics)
+    }
+
+    /// Loads everything: the catalogue of what is usable, and all diagnostics.
+    public func load() -> CatalogLoadResult {
+        var (files, diagnostics) = files()
+        var integrations: [Integration] = []
+        var origins: [String: String] = [:]
+        for file in files {
+            let (integration, fileDiagnostics) = decode(file: file)
+            diagnostics += fileDiagnostics
+            guard let integration else { continue }
+            if let other = origins[integration.name] {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, pointer: JSONPointer(tokens: ["name"]), severity: .error,
+                        message: "integration '\(integration.name)' is already defined in \(other)"))
+                continue
+            }
+            origins[integration.name] = file
+            integrations.append(integration)
+        }
+        var tools: [Tool] = []
+        var toolOrigins: [String: String] = [:]
+        var usable: [Integration] = []
+        for integration in integrations where filter.only?.contains(integration.name) ?? true {
+            var built: [Tool] = []
+            var failed = false
+            for operation in integration.operations {
+                let pointer = JSONPointer(tokens: ["resources", operation.resource, "operations", operation.key])
+                if let other = toolOrigins[operation.toolName] {
+                    diagnostics.append(
+                        Diagnostic(
+                            file: integration.file, pointer: pointer, severity: .error,
+                            message: "tool name '\(operation.toolName)' is already used (\(other))"))
+                    failed = true
+                    continue
+                }
+                toolOrigins[operation.toolName] = integration.file
+                do {
+                    built.append(try ToolBuilder.tool(for: operation, in: integration))
+                } catch {
+                    diagnostics.append(
+                        Diagnostic(file: integration.file, pointer: pointer, severity: .error, message: "invalid schema: \(error)"))
+                    failed = true
+                }
+            }
+            guard !failed else { continue }
+            usable.append(integration)
+            tools += built.filter(filter.admits)
+        }
+        return CatalogLoadResult(catalog: Catalog(integrations: usable, tools: tools), diagnostics: diagnostics)
+    }
+
+    /// Reads, parses and decodes one file.
+    func decode(file: String) -> (Integration?, [Diagnostic]) {
+        let sink = DiagnosticSink(file: file)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            sink.error(at: .root, "file cannot be read")
+            return (nil, sink.diagnostics)
+        }
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(data)
+        } catch {
+            let (line, column) = Self.position(of: error.offset, in: data)
+            sink.error(at: .root, "invalid JSON at line \(line), column \(column): \(error.reason)")
+            return (nil, sink.diagnostics)
+        }
+        var decoder = IntegrationDecoder(
+            sink: sink, interpolator: EnvironmentInterpolator(environment: environment),
+            credentialsOptional: credentialsOptional)
+        let integration = decoder.decode(document)
+        if !decoder.missingVariables.isEmpty {
+            let names = decoder.missingVariables.joined(separator: ", ")
+            let label = integration?.name ?? file
+            sink.warning(at: .root, "integration '\(label)' left out: environment variable\(decoder.missingVariables.count == 1 ? "" : "s") \(names) not set")
+            return (nil, sink.diagnostics)
+        }
+        return (sink.hasErrors ? nil : integration, sink.diagnostics)
+    }
+
+    private static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for byte in data.prefix(offset) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}

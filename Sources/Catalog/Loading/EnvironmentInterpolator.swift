@@ -1,0 +1,79 @@
+/// Replaces `${NAME}` and `${NAME:-default}` in strings from an environment.
+///
+/// A variable that is unset (or set to the empty string, for the `:-` form, as in the shell)
+/// takes its default; one with no default is reported as missing and replaced by nothing.
+public struct EnvironmentInterpolator: Sendable {
+    /// The variables available.
+    public var environment: [String: String]
+
+    /// Creates an interpolator over an environment.
+    public init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    /// The interpolated string and the names of the variables that were needed but unset.
+    ///
+    /// An unset variable without a default is replaced by `missingReplacement` (nothing by default).
+    public func interpolate(_ text: String, missingReplacement: String = "") -> (value: String, missing: [String]) {
+        guard text.contains("${") else { return (text, []) }
+        var result = ""
+        var missing: [String] = []
+        var rest = Substring(text)
+        while let start = rest.range(of: "${") {
+            result += rest[rest.startIndex..<start.lowerBound]
+            let afterOpen = rest[start.upperBound...]
+            guard let close = afterOpen.firstIndex(of: "}") else {
+                result += rest[start.lowerBound...]
+                rest = ""
+                break
+            }
+            let body = afterOpen[afterOpen.startIndex..<close]
+            let name: Substring
+            let fallback: Substring?
+            if let separator = body.range(of: ":-") {
+                name = body[body.startIndex..<separator.lowerBound]
+                fallback = body[separator.upperBound...]
+            } else {
+                name = body
+                fallback = nil
+            }
+            if Self.isValidName(name) {
+                let value = environment[String(name)]
+                if let value, !(value.isEmpty && fallback != nil) {
+                    result += value
+                } else if let fallback {
+                    result += fallback
+                } else {
+                    missing.append(String(name))
+                    result += missingReplacement
+                }
+            } else {
+                result += rest[start.lowerBound...close]
+            }
+            rest = afterOpen[afterOpen.index(after: close)...]
+        }
+        result += rest
+        return (result, missing)
+    }
+
+    /// The variable names a string references, defaults or not.
+    public static func references(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let start = rest.range(of: "${"), let close = rest[start.upperBound...].firstIndex(of: "}") {
+            let body = rest[start.upperBound..<close]
+            let name = body.range(of: ":-").map { body[body.startIndex..<$0.lowerBound] } ?? body
+            if isValidName(name) { names.append(String(name)) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    private static func isValidName(_ name: Substring) -> Bool {
+        guard let first = name.utf8.first, first == UInt8(ascii: "_") || (first | 0x20 >= 97 && first | 0x20 <= 122)
+        else { return false }
+        return name.utf8.allSatisfy { byte in
+            byte == UInt8(ascii: "_") || (byte >= 48 && byte <= 57) || (byte | 0x20 >= 97 && byte | 0x20 <= 122)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import JSON
+
+/// One operation of a resource: an HTTP request template, its arguments and its behaviour.
+///
+/// Integration-level defaults are already folded in: ``retry``, ``timeoutMs``, ``pagination``,
+/// ``errors`` and ``idempotencyHeader`` are the effective values for this operation.
+public struct APIOperation: Sendable, Hashable {
+    /// The operation's key inside its resource (`list`, `create`, `transition`).
+    public var key: String
+    /// The resource's key (`issues`).
+    public var resource: String
+    /// What the operation does.
+    public var kind: OperationKind
+    /// The HTTP method (upper case).
+    public var method: String
+    /// The path template relative to the base URL, with `{param}` placeholders.
+    public var path: String
+    /// The description sent to the model (before the list sentence is appended).
+    public var description: String
+    /// An optional human title.
+    public var title: String?
+    /// The parameters, in file order.
+    public var parameters: [Parameter]
+    /// Extra headers (operation-level overrides merged over the integration's), not yet interpolated by kind.
+    public var headers: [(name: String, value: String)]
+    /// Constant query parameters.
+    public var query: [(name: String, value: String)]
+    /// A constant body merged under the arguments.
+    public var body: JSONValue?
+    /// Effective retry settings.
+    public var retry: RetryConfig
+    /// Effective whole-call timeout in milliseconds.
+    public var timeoutMs: Int
+    /// Effective pagination (list kinds; `none` style when the vendor has one page).
+    public var pagination: PaginationConfig?
+    /// Effective error reading.
+    public var errors: ErrorConfig
+    /// The idempotency header to send one key per call in, if configured.
+    public var idempotencyHeader: String?
+    /// JSON Pointers removed from the result (from each item for list kinds).
+    public var omit: [JSONPointer]
+    /// Annotation overrides from the file, merged over the kind's.
+    public var annotationOverrides: JSONObject
+    /// The tags of the resource and the operation, deduplicated, in order.
+    public var tags: [String]
+    /// The tool name (`{integration}_{resource}_{operation}` unless set).
+    public var toolName: String
+
+    /// Creates an operation.
+    public init(
+        key: String, resource: String, kind: OperationKind, method: String, path: String, description: String,
+        title: String? = nil, parameters: [Parameter] = [], headers: [(name: String, value: String)] = [],
+        query: [(name: String, value: String)] = [], body: JSONValue? = nil, retry: RetryConfig = .standard,
+        timeoutMs: Int = 30000, pagination: PaginationConfig? = nil, errors: ErrorConfig = ErrorConfig(),
+        idempotencyHeader: String? = nil, omit: [JSONPointer] = [], annotationOverrides: JSONObject = JSONObject(),
+        tags: [String] = [], toolName: String
+    ) {
+        self.key = key
+        self.resource = resource
+        self.kind = kind
+        self.method = method
+        self.path = path
+        self.description = description
+        self.title = title
+        self.parameters = parameters
+        self.headers = headers
+        self.query = query
+        self.body = body
+        self.retry = retry
+        self.timeoutMs = timeoutMs
+        self.pagination = pagination
+        self.errors = errors
+        self.idempotencyHeader = idempotencyHeader
+        self.omit = omit
+        self.annotationOverrides = annotationOverrides
+        self.tags = tags
+        self.toolName = toolName
+    }
+
+    /// Operations are equal when they describe the same tool the same way.
+    public static func == (lhs: APIOperation, rhs: APIOperation) -> Bool {
+        lhs.toolName == rhs.toolName && lhs.method == rhs.method && lhs.path == rhs.path
+            && lhs.description == rhs.description && lhs.parameters == rhs.parameters && lhs.kind == rhs.kind
+    }
+
+    /// Hashes the identifying fields.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(toolName)
+        hasher.combine(method)
+        hasher.combine(path)
+    }
+}

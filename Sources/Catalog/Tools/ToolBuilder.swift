@@ -1,0 +1,80 @@
+import JSON
+
+/// Generates MCP tool definitions from operations exactly as DESIGN.md §4 prescribes.
+public enum ToolBuilder {
+    /// The sentence appended to every list tool's description.
+    public static let cursorSentence = "If has_more is true, pass next_cursor back exactly as received to get more."
+
+    /// The output schema every list tool declares.
+    public static let listOutputSchema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "items": ["type": "array"],
+            "has_more": ["type": "boolean"],
+            "next_cursor": ["type": "string"],
+            "total": ["type": "integer"],
+            "truncated": ["type": "boolean"],
+        ],
+        "required": ["items", "has_more"],
+    ]
+
+    /// Builds the tool for one operation of an integration.
+    public static func tool(for operation: APIOperation, in integration: Integration) throws(JSONSchemaError) -> Tool {
+        let isList = operation.kind == .list
+        var properties = JSONObject()
+        var required: [JSONValue] = []
+        for parameter in operation.parameters {
+            properties[parameter.name] = parameter.schema
+            if parameter.required { required.append(.string(parameter.name)) }
+        }
+        if isList {
+            let pagination = operation.pagination ?? PaginationConfig(style: .none)
+            properties["limit"] = [
+                "type": "integer", "minimum": 1, "maximum": .int(Int64(pagination.maxLimit)),
+                "default": .int(Int64(pagination.defaultLimit)), "description": "Most items to return.",
+            ]
+            properties["next_cursor"] = [
+                "type": "string", "description": "The next_cursor of a previous call, unchanged.",
+            ]
+            properties["fields"] = [
+                "type": "array", "items": ["type": "string"], "description": "Top-level item fields to keep.",
+            ]
+        }
+        var schema: JSONObject = ["type": "object", "properties": .object(properties)]
+        if !required.isEmpty { schema["required"] = .array(required) }
+        schema["additionalProperties"] = false
+        let validator = try JSONSchema(.object(schema))
+        var relaxed = schema
+        relaxed.removeValue(forKey: "required")
+        let cursorValidator = isList ? try JSONSchema(.object(relaxed)) : nil
+        var description = operation.description
+        if isList {
+            if !description.hasSuffix(".") && !description.isEmpty { description += "." }
+            description += (description.isEmpty ? "" : " ") + cursorSentence
+        }
+        return Tool(
+            name: operation.toolName, integration: integration.name, operation: operation, description: description,
+            inputSchema: .object(schema), validator: validator, cursorValidator: cursorValidator,
+            outputSchema: isList ? listOutputSchema : nil, annotations: annotations(for: operation))
+    }
+
+    /// The annotation hints a kind implies, with the file's overrides applied.
+    public static func annotations(for operation: APIOperation) -> JSONValue {
+        let readOnly: Bool
+        let destructive: Bool
+        let idempotent: Bool
+        switch operation.kind {
+        case .list, .get, .search: (readOnly, destructive, idempotent) = (true, false, true)
+        case .create: (readOnly, destructive, idempotent) = (false, false, false)
+        case .update: (readOnly, destructive, idempotent) = (false, true, operation.method == "PUT")
+        case .delete: (readOnly, destructive, idempotent) = (false, true, true)
+        case .action: (readOnly, destructive, idempotent) = (false, true, false)
+        }
+        var hints: JSONObject = [
+            "readOnlyHint": .bool(readOnly), "destructiveHint": .bool(destructive), "idempotentHint": .bool(idempotent),
+            "openWorldHint": true,
+        ]
+        for member in operation.annotationOverrides { hints[member.key] = member.value }
+        return .object(hints)
+    }
+}

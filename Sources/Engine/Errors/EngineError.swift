@@ -1,0 +1,54 @@
+import JSON
+
+/// A failed tool call, typed, with the wire form the model reads (`{"error": {...}}`).
+public struct EngineError: Error, Sendable, Equatable {
+    /// The normalised type.
+    public var type: ErrorType
+    /// A short human message (the vendor's own when it sent one).
+    public var message: String
+    /// The vendor's HTTP status, when there was a response.
+    public var status: Int?
+    /// Whether retrying the same call later may succeed; defaults from the type.
+    public var retryable: Bool
+    /// Seconds to wait before retrying, when known.
+    public var retryAfterSeconds: Double?
+    /// The vendor's body (trimmed), whenever the vendor sent one.
+    public var vendor: JSONValue?
+
+    /// Creates an error; `retryable` defaults to what the type implies.
+    public init(
+        _ type: ErrorType, _ message: String, status: Int? = nil, retryable: Bool? = nil, retryAfterSeconds: Double? = nil,
+        vendor: JSONValue? = nil
+    ) {
+        self.type = type
+        self.message = message
+        self.status = status
+        self.retryable = retryable ?? type.isRetryable
+        self.retryAfterSeconds = retryAfterSeconds
+        self.vendor = vendor
+    }
+
+    /// The structured form: `{"error": {"type", "message", "status"?, "retryable", "retry_after_seconds"?, "vendor"?}}`.
+    public var structured: JSONValue {
+        var error: JSONObject = ["type": .string(type.rawValue), "message": .string(message)]
+        if let status { error["status"] = .int(Int64(status)) }
+        error["retryable"] = .bool(retryable)
+        if let retryAfterSeconds {
+            let rounded = (retryAfterSeconds * 1000).rounded(.up) / 1000
+            error["retry_after_seconds"] = rounded == rounded.rounded() ? .int(Int64(rounded)) : .double(rounded)
+        }
+        if let vendor { error["vendor"] = vendor }
+        return ["error": .object(error)]
+    }
+
+    /// The one-paragraph text shown to the model: type, status and message, plus what to do.
+    public var text: String {
+        var parts = "\(type.rawValue)"
+        if let status { parts += " (HTTP \(status))" }
+        parts += ": \(message)"
+        if let retryAfterSeconds, type == .rateLimited {
+            parts += " Retry after \(Int(retryAfterSeconds.rounded(.up))) s."
+        }
+        return parts
+    }
+}

@@ -1,0 +1,137 @@
+import Catalog
+import Foundation
+import JSON
+
+/// Builds the HTTP request of one operation from validated arguments (DESIGN.md §5 *Request building*).
+///
+/// Path values become single percent-encoded segments (`.`/`..`/empty refused); query values are
+/// encoded, arrays exploded or joined; header values with CR or LF are refused; body values land at
+/// their `to` pointers over the operation's constant body. Schema defaults fill absent arguments.
+public struct RequestBuilder: Sendable {
+    /// The integration's base URL without a trailing slash.
+    public var baseURL: String
+    /// The integration's default headers.
+    public var integrationHeaders: [(name: String, value: String)]
+    /// The `User-Agent` sent with every request.
+    public var userAgent: String
+
+    /// Creates a builder for one integration.
+    public init(integration: Integration, userAgent: String = "switchyard") {
+        self.baseURL = integration.baseURL
+        self.integrationHeaders = integration.headers
+        self.userAgent = userAgent
+    }
+
+    /// Extra wire parameters the paginator adds to a page request.
+    public struct PageParameters: Sendable {
+        /// Query parameters (name, value), added after the operation's own.
+        public var query: [(name: String, value: String)] = []
+        /// Body members (pointer, value), set after the arguments.
+        public var body: [(pointer: JSONPointer, value: JSONValue)] = []
+
+        /// Creates empty page parameters.
+        public init() {}
+    }
+
+    /// Builds the request for the operation with `arguments` (already validated), plus page parameters.
+    public func build(
+        _ operation: APIOperation, arguments: JSONObject, page: PageParameters = PageParameters()
+    ) throws(EngineError) -> HTTPRequest {
+        var path = ""
+        var rest = Substring(operation.path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            path += rest[rest.startIndex..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            path += try pathValue(name, operation: operation, arguments: arguments)
+            rest = rest[rest.index(after: close)...]
+        }
+        path += rest
+        var query: [(name: String, value: String)] = operation.query
+        var headers = HTTPHeaders()
+        var body: JSONValue? = operation.body
+        for parameter in operation.parameters where parameter.location != .path {
+            guard let value = arguments[parameter.name] ?? parameter.defaultValue, value != .null else { continue }
+            switch parameter.location {
+            case .query:
+                query += Self.queryPairs(parameter.wireName, value: value, explode: parameter.explode)
+            case .header:
+                headers.set(name: parameter.wireName, value: try headerValue(value.plainText, argument: parameter.name))
+            case .body:
+                var document = body ?? .object(JSONObject())
+                if parameter.bodyPointer.isRoot {
+                    document = value
+                } else if !document.setValue(value, at: parameter.bodyPointer) {
+                    throw EngineError(.invalidArguments, "argument '\(parameter.name)' cannot be placed in the request body")
+                }
+                body = document
+            case .path:
+                continue
+            }
+        }
+        query += page.query
+        for member in page.body {
+            var document = body ?? .object(JSONObject())
+            document.setValue(member.value, at: member.pointer)
+            body = document
+        }
+        return assemble(
+            method: operation.method, url: Self.url(baseURL + path, query: query), operation: operation, headers: headers,
+            body: body)
+    }
+
+    /// Builds a GET of a vendor-provided next-page URL (link header, next_url) with the usual headers.
+    public func buildFollowUp(_ operation: APIOperation, url: String, method: String = "GET") -> HTTPRequest {
+        assemble(method: method, url: url, operation: operation, headers: HTTPHeaders(), body: nil)
+    }
+
+    private func assemble(
+        method: String, url: String, operation: APIOperation, headers extra: HTTPHeaders, body: JSONValue?
+    ) -> HTTPRequest {
+        var headers = HTTPHeaders()
+        headers.set(name: "User-Agent", value: userAgent)
+        headers.set(name: "Accept", value: "application/json")
+        for header in integrationHeaders { headers.set(name: header.name, value: header.value) }
+        for header in operation.headers { headers.set(name: header.name, value: header.value) }
+        for header in extra { headers.set(name: header.name, value: header.value) }
+        var data: Data?
+        if let body {
+            data = body.encodedData()
+            if headers["Content-Type"] == nil { headers.set(name: "Content-Type", value: "application/json") }
+        }
+        return HTTPRequest(method: method, url: url, headers: headers, body: data)
+    }
+
+    private func pathValue(_ name: String, operation: APIOperation, arguments: JSONObject) throws(EngineError) -> String {
+        let parameter = operation.parameters.first { $0.name == name }
+        guard let value = arguments[name] ?? parameter?.defaultValue, value != .null else {
+            throw EngineError(.invalidArguments, "argument '\(name)' is required (it is part of the URL path)")
+        }
+        let text = value.plainText
+        guard !text.isEmpty, text != ".", text != ".." else {
+            throw EngineError(.invalidArguments, "argument '\(name)' must not be empty, '.' or '..' (it is a URL path segment)")
+        }
+        return PercentEncoding.pathSegment(text)
+    }
+
+    private func headerValue(_ text: String, argument: String) throws(EngineError) -> String {
+        guard !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x00 }) else {
+            throw EngineError(.invalidArguments, "argument '\(argument)' must not contain line breaks (it is sent as a header)")
+        }
+        return text
+    }
+
+    /// Query pairs for one argument: arrays repeated (`explode`) or comma-joined.
+    static func queryPairs(_ name: String, value: JSONValue, explode: Bool) -> [(name: String, value: String)] {
+        guard case .array(let elements) = value else { return [(name, value.plainText)] }
+        let texts = elements.filter { $0 != .null }.map(\.plainText)
+        if explode { return texts.map { (name, $0) } }
+        return texts.isEmpty ? [] : [(name, texts.joined(separator: ","))]
+    }
+
+    /// Appends encoded query pairs to a URL that may already have a query.
+    public static func url(_ base: String, query: [(name: String, value: String)]) -> String {
+        guard !query.isEmpty else { return base }
+        let encoded = query.map { PercentEncoding.queryComponent($0.name) + "=" + PercentEncoding.queryComponent($0.value) }
+        return base + (base.contains("?") ? "&" : "?") + encoded.joined(separator: "&")
+    }
+}
