@@ -1,0 +1,30 @@
+import Catalog
+
+/// The running state of one tool call: its deadline, its idempotency key and how many requests it sent.
+public struct CallState: Sendable {
+    /// The tool being called.
+    public let tool: Tool
+    /// When the whole call must be over (`timeout_ms` from its start).
+    public let deadline: ContinuousClock.Instant
+    /// The one key sent with every try of this call, when the operation has an idempotency header.
+    public let idempotencyKey: String?
+    /// HTTP requests sent so far (every try of every page).
+    public var attempts = 0
+
+    /// Creates the state of a call starting now.
+    public init(tool: Tool, deadline: ContinuousClock.Instant, idempotencyKey: String?) {
+        self.tool = tool
+        self.deadline = deadline
+        self.idempotencyKey = idempotencyKey
+    }
+
+    /// Whether a request that may have reached the server can be sent again (DESIGN.md §5 *Retries*).
+    public var mayResend: Bool {
+        if idempotencyKey != nil { return true }
+        switch tool.kind {
+        case .list, .get, .search, .delete: return true
+        case .update: return tool.operation.method == "PUT"
+        case .create, .action: return false
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The seam for time: every wait the engine takes (backoff, rate limits) goes through it, so tests
+/// can observe waits and a cancelled task stops waiting at once.
+public protocol EngineClock: Sendable {
+    /// The current monotonic instant.
+    func now() -> ContinuousClock.Instant
+    /// The current wall-clock time (for HTTP-dates and epoch reset headers).
+    func wallTime() -> Date
+    /// Waits until `deadline`; throws `CancellationError` at once when the task is cancelled.
+    func sleep(until deadline: ContinuousClock.Instant) async throws
+}
+
+/// The real clock: `ContinuousClock` and `Task.sleep`.
+public struct SystemClock: EngineClock {
+    /// Creates the system clock.
+    public init() {}
+
+    /// The current monotonic instant.
+    public func now() -> ContinuousClock.Instant { ContinuousClock.now }
+
+    /// The current wall-clock time.
+    public func wallTime() -> Date { Date() }
+
+    /// Sleeps on the continuous clock; cancellable.
+    public func sleep(until deadline: ContinuousClock.Instant) async throws {
+        try await Task.sleep(until: deadline, clock: .continuous)
+    }
+}

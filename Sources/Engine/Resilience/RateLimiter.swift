@@ -1,0 +1,96 @@
+import Catalog
+import Foundation
+import Synchronization
+
+/// The request budget of one integration, shared by every call in the process: a token bucket
+/// (`requests` per `per_seconds`), a cap on requests in flight, a pause when the vendor reports
+/// no requests remaining, and one-at-a-time ordering for writes.
+public final class RateLimiter: Sendable {
+    private struct Bucket {
+        var tokens: Double
+        var updated: ContinuousClock.Instant
+    }
+
+    private let config: RateLimitConfig
+    private let clock: any EngineClock
+    private let bucket: Mutex<Bucket>
+    private let pausedUntil: Mutex<ContinuousClock.Instant?>
+    private let inFlight: AsyncSemaphore?
+    /// Writes to this integration hold this for the whole tool call, so they never overlap.
+    public let writes = AsyncSemaphore(permits: 1)
+
+    /// Creates a limiter; with no configuration it only orders writes.
+    public init(config: RateLimitConfig?, clock: any EngineClock) {
+        self.config = config ?? RateLimitConfig()
+        self.clock = clock
+        let capacity = Double(self.config.requests ?? 0)
+        bucket = Mutex(Bucket(tokens: capacity, updated: clock.now()))
+        pausedUntil = Mutex(nil)
+        inFlight = self.config.maxConcurrent.map { AsyncSemaphore(permits: $0) }
+    }
+
+    /// Waits for a slot to send one request: the vendor's pause, the bucket, then the in-flight cap.
+    ///
+    /// Throws ``EngineError`` `rate_limited` when the wait would pass `deadline` or exceed
+    /// `maxWait`, and `CancellationError` when the task is cancelled while waiting.
+    public func acquire(deadline: ContinuousClock.Instant, maxWait: Duration) async throws {
+        if let until = pausedUntil.withLock({ $0 }), until > clock.now() {
+            let wait = until - clock.now()
+            guard wait <= maxWait, until <= deadline else {
+                throw EngineError(
+                    .rateLimited, "the vendor's request budget is exhausted until its reset",
+                    retryAfterSeconds: Self.seconds(wait))
+            }
+            try await clock.sleep(until: until)
+        }
+        if let requests = config.requests {
+            let rate = Double(requests) / config.perSeconds
+            let now = clock.now()
+            let wait = bucket.withLock { bucket -> Double in
+                let elapsed = Self.seconds(now - bucket.updated)
+                bucket.tokens = min(Double(requests), bucket.tokens + elapsed * rate)
+                bucket.updated = now
+                bucket.tokens -= 1
+                return bucket.tokens >= 0 ? 0 : -bucket.tokens / rate
+            }
+            if wait > 0 {
+                let until = now + .milliseconds(Int64((wait * 1000).rounded(.up)))
+                guard until <= deadline else {
+                    bucket.withLock { $0.tokens += 1 }
+                    throw EngineError(
+                        .rateLimited, "the integration's request budget (\(requests) per \(config.perSeconds) s) is used up",
+                        retryAfterSeconds: wait)
+                }
+                do {
+                    try await clock.sleep(until: until)
+                } catch {
+                    bucket.withLock { $0.tokens += 1 }
+                    throw error
+                }
+            }
+        }
+        try await inFlight?.acquire()
+    }
+
+    /// Ends one request: frees its in-flight slot and reads the vendor's remaining/reset headers.
+    public func release(responseHeaders: HTTPHeaders?) {
+        inFlight?.release()
+        guard let headers = responseHeaders else { return }
+        let remainingNames = [config.remainingHeader, "x-ratelimit-remaining", "ratelimit-remaining"].compactMap { $0 }
+        let resetNames = [config.resetHeader, "x-ratelimit-reset", "ratelimit-reset"].compactMap { $0 }
+        guard let remainingText = remainingNames.lazy.compactMap({ headers[$0] }).first,
+            let remaining = Double(remainingText.trimmingCharacters(in: .whitespaces)), remaining <= 0,
+            let resetText = resetNames.lazy.compactMap({ headers[$0] }).first,
+            let seconds = RetryAfter.seconds(untilReset: resetText, format: config.resetFormat, now: clock.wallTime())
+        else { return }
+        let until = clock.now() + .milliseconds(Int64((seconds * 1000).rounded(.up)))
+        pausedUntil.withLock { current in
+            if current.map({ $0 < until }) ?? true { current = until }
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let parts = duration.components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,103 @@
+import Catalog
+import Foundation
+import JSON
+
+/// Reads a vendor response: success bodies as JSON, failures as typed ``EngineError``s with the
+/// vendor's own message and a trimmed copy of its body (DESIGN.md §5 *Errors*).
+public struct ResponseInterpreter: Sendable {
+    /// The most bytes of vendor body kept in an error's `vendor` field.
+    public static let vendorBodyLimit = 2000
+
+    /// How the operation's vendor reports errors.
+    public var errors: ErrorConfig
+    /// Secrets to scrub from anything taken from the vendor.
+    public var redactor: Redactor
+
+    /// Creates an interpreter.
+    public init(errors: ErrorConfig, redactor: Redactor) {
+        self.errors = errors
+        self.redactor = redactor
+    }
+
+    /// The body of a 2xx response as JSON (an empty body is `null`), or the failure it represents.
+    public func success(_ response: HTTPResponse) throws(EngineError) -> JSONValue {
+        if response.body.isEmpty || response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return .null
+        }
+        let body: JSONValue
+        do {
+            body = try JSONParser.parse(response.body)
+        } catch {
+            throw EngineError(
+                .invalidResponse, "the vendor answered HTTP \(response.status) with a body that is not JSON (\(error))",
+                status: response.status, vendor: vendorBody(response.body))
+        }
+        if let rule = errors.failureWhen, rule.matches(body) {
+            let type = mappedType(body) ?? .upstreamError
+            let text = message(from: body) ?? "the vendor reported a failure"
+            throw EngineError(
+                type, text, status: response.status, retryable: type == .rateLimited, vendor: trimmed(body))
+        }
+        return body
+    }
+
+    /// The error a non-2xx response represents (3xx included: redirects are handled before this).
+    public func failure(_ response: HTTPResponse, retryAfter: Double? = nil) -> EngineError {
+        let parsed = try? JSONParser.parse(response.body)
+        let type = parsed.flatMap(mappedType) ?? ErrorType.forStatus(response.status) ?? .upstreamError
+        let fallback = "the vendor answered HTTP \(response.status)"
+        let text = parsed.flatMap { message(from: $0) } ?? plainMessage(response.body) ?? fallback
+        return EngineError(
+            type, text, status: response.status, retryAfterSeconds: type == .rateLimited ? retryAfter : nil,
+            vendor: response.body.isEmpty ? nil : (parsed.map(trimmed) ?? vendorBody(response.body)))
+    }
+
+    /// The vendor's human message, tried through the configured then the default pointers.
+    public func message(from body: JSONValue) -> String? {
+        for pointer in errors.messagePointers + ErrorConfig.defaultMessagePointers {
+            switch body.value(at: pointer) {
+            case .string(let text)? where !text.isEmpty: return redactor.redact(String(text.prefix(500)))
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    private func mappedType(_ body: JSONValue) -> ErrorType? {
+        guard let mapping = errors.typeFrom, let code = body.value(at: mapping.pointer)?.plainText,
+            let name = mapping.map[code]
+        else { return nil }
+        return ErrorType(rawValue: name)
+    }
+
+    private func plainMessage(_ body: Data) -> String? {
+        guard !body.isEmpty, body.count <= 300, let text = String(data: body, encoding: .utf8) else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("<") else { return nil }
+        return redactor.redact(trimmed)
+    }
+
+    /// The vendor's JSON body, or a string cut to the limit when its JSON would be larger.
+    func trimmed(_ body: JSONValue) -> JSONValue {
+        let redacted = redactor.redact(body)
+        let encoded = redacted.encoded()
+        guard encoded.utf8.count > Self.vendorBodyLimit else { return redacted }
+        return .string(Self.cut(encoded, to: Self.vendorBodyLimit) + "…")
+    }
+
+    /// A non-JSON vendor body as a (cut, redacted) string.
+    func vendorBody(_ body: Data) -> JSONValue? {
+        guard !body.isEmpty else { return nil }
+        let text = String(decoding: body.prefix(Self.vendorBodyLimit * 2), as: UTF8.self)
+        let cut = Self.cut(text, to: Self.vendorBodyLimit)
+        return .string(redactor.redact(cut) + (body.count > cut.utf8.count ? "…" : ""))
+    }
+
+    /// The longest prefix of `text` of at most `limit` UTF-8 bytes that ends on a character boundary.
+    static func cut(_ text: String, to limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        var prefix = String(decoding: text.utf8.prefix(limit), as: UTF8.self)
+        while prefix.unicodeScalars.last == "\u{FFFD}" { prefix.unicodeScalars.removeLast() }
+        return prefix
+    }
+}
