@@ -95,7 +95,9 @@ public struct JSONParser {
         try enter()
         index += 1
         var members: [JSONObject.Member] = []
-        var sawDuplicate = false
+        // Past a few members, duplicate keys are found through a hash index instead of a linear scan,
+        // so a large flat object costs linear, not quadratic, time.
+        var positions: [CodeUnitKey: Int] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -113,12 +115,12 @@ public struct JSONParser {
             index += 1
             skipWhitespace()
             let value = try parseValue()
-            if !sawDuplicate, members.count < 64 {
-                sawDuplicate = members.contains { $0.key == key }
-            } else if members.count >= 64 {
-                sawDuplicate = true
+            // Duplicate keys: the last value wins, at the first key's position, as most parsers do.
+            if let existing = Self.position(of: key, in: members, index: &positions) {
+                members[existing].value = value
+            } else {
+                members.append(JSONObject.Member(key: key, value: value))
             }
-            members.append(JSONObject.Member(key: key, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -128,9 +130,23 @@ public struct JSONParser {
             guard bytes[index] == UInt8(ascii: "}") else { throw error("expected ',' or '}'") }
             index += 1
             depth -= 1
-            // Duplicate keys: the last one wins, as most parsers do.
-            return .object(sawDuplicate ? JSONObject(members) : JSONObject(uniqueMembers: members))
+            return .object(JSONObject(uniqueMembers: members))
         }
+    }
+
+    /// The position of the member named `key`, if any; records `key` at the end when the index is in use.
+    private static func position(
+        of key: String, in members: [JSONObject.Member], index: inout [CodeUnitKey: Int]
+    ) -> Int? {
+        if members.count < 32 {
+            return members.firstIndex { JSONObject.sameKey($0.key, key) }
+        }
+        if index.isEmpty {
+            for (position, member) in members.enumerated() { index[CodeUnitKey(member.key)] = position }
+        }
+        if let existing = index[CodeUnitKey(key)] { return existing }
+        index[CodeUnitKey(key)] = members.count
+        return nil
     }
 
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {
@@ -283,6 +299,20 @@ public struct JSONParser {
         }
         guard let scalar = Unicode.Scalar(first) else { throw error("lone low surrogate") }
         return scalar
+    }
+
+    /// An object key hashed and compared by UTF-8 code units, as ``JSONObject`` compares keys.
+    private struct CodeUnitKey: Hashable {
+        let text: String
+
+        init(_ text: String) { self.text = text }
+
+        static func == (lhs: CodeUnitKey, rhs: CodeUnitKey) -> Bool { JSONObject.sameKey(lhs.text, rhs.text) }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     private func appendScalar(_ scalar: Unicode.Scalar, to buffer: inout [UInt8]) {

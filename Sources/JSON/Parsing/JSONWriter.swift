@@ -33,7 +33,9 @@ public struct JSONWriter {
             bytes.append(UInt8(ascii: "]"))
         case .object(let object):
             bytes.append(UInt8(ascii: "{"))
-            let members = sortedKeys ? object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } : object.members
+            let members =
+                sortedKeys
+                ? object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } : object.members
             for (offset, member) in members.enumerated() {
                 if offset > 0 { bytes.append(UInt8(ascii: ",")) }
                 writeString(member.key)
@@ -58,7 +60,9 @@ public struct JSONWriter {
             for position in 0..<utf8.count {
                 let byte = utf8[position]
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                if runStart < position { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position])) }
+                if runStart < position {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
+                }
                 runStart = position + 1
                 switch byte {
                 case 0x22: appendASCII("\\\"")
@@ -70,7 +74,9 @@ public struct JSONWriter {
                 case 0x0C: appendASCII("\\f")
                 default:
                     let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                    bytes.append(contentsOf: [
+                        0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+                    ])
                 }
             }
             if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
@@ -84,6 +90,8 @@ public struct JSONWriter {
             return
         }
         if number.rounded() == number, abs(number) < 1e15 {
+            // Int64 has no negative zero; write the sign so -0.0 reads back as -0.0.
+            if number == 0, number.sign == .minus { bytes.append(UInt8(ascii: "-")) }
             appendASCII(String(Int64(number)))
             appendASCII(".0")
             return

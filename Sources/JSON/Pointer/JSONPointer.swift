@@ -17,14 +17,16 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
             tokens = []
             return
         }
-        guard text.hasPrefix("/") else { return nil }
+        guard text.unicodeScalars.first == "/" else { return nil }
         var parsed: [String] = []
-        for raw in text.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            var token = ""
+        // Scalars, not Characters: "/" or "~0" followed by a combining mark is still a separator or an escape.
+        let scalars = text.unicodeScalars.dropFirst()
+        for raw in scalars.split(separator: "/", omittingEmptySubsequences: false) {
+            var token = String.UnicodeScalarView()
             var iterator = raw.makeIterator()
-            while let character = iterator.next() {
-                guard character == "~" else {
-                    token.append(character)
+            while let scalar = iterator.next() {
+                guard scalar == "~" else {
+                    token.append(scalar)
                     continue
                 }
                 switch iterator.next() {
@@ -33,15 +35,25 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
                 default: return nil
                 }
             }
-            parsed.append(token)
+            parsed.append(String(token))
         }
         tokens = parsed
     }
 
     /// The textual form, with `~` and `/` escaped.
     public var description: String {
-        tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
-            .joined()
+        var text = String.UnicodeScalarView()
+        for token in tokens {
+            text.append("/")
+            for scalar in token.unicodeScalars {
+                switch scalar {
+                case "~": text.append(contentsOf: "~0".unicodeScalars)
+                case "/": text.append(contentsOf: "~1".unicodeScalars)
+                default: text.append(scalar)
+                }
+            }
+        }
+        return String(text)
     }
 
     /// This pointer extended by one token.

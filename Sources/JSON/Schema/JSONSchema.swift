@@ -60,7 +60,8 @@ public struct JSONSchema: Sendable {
         var compiled: [(name: String, schema: JSONSchema)] = []
         if let props = object["properties"] {
             guard case .object(let members) = props else {
-                throw JSONSchemaError(pointer: location.appending("properties"), message: "properties must be an object")
+                throw JSONSchemaError(
+                    pointer: location.appending("properties"), message: "properties must be an object")
             }
             for member in members {
                 let child = try JSONSchema(member.value, at: location.appending("properties").appending(member.key))
@@ -93,7 +94,8 @@ public struct JSONSchema: Sendable {
         maxLength = object["maxLength"]?.intValue.map { Int($0) }
         if let source = object["pattern"] {
             guard let text = source.stringValue, let compiledPattern = Pattern(text) else {
-                throw JSONSchemaError(pointer: location.appending("pattern"), message: "pattern is not a valid regular expression")
+                throw JSONSchemaError(
+                    pointer: location.appending("pattern"), message: "pattern is not a valid regular expression")
             }
             pattern = compiledPattern
         } else {
@@ -115,7 +117,8 @@ public struct JSONSchema: Sendable {
     private func validate(_ instance: JSONValue, at location: JSONPointer, into violations: inout [SchemaViolation]) {
         if let types, !types.contains(where: { Self.matches(instance, type: $0) }) {
             let expected = types.isEmpty ? "nothing (no value is allowed here)" : types.joined(separator: " or ")
-            violations.append(SchemaViolation(pointer: location, message: "expected \(expected), got \(instance.typeName)"))
+            violations.append(
+                SchemaViolation(pointer: location, message: "expected \(expected), got \(instance.typeName)"))
             return
         }
         if let enumeration, !enumeration.contains(where: { Self.equal($0, instance) }) {
@@ -156,14 +159,18 @@ public struct JSONSchema: Sendable {
             violations.append(SchemaViolation(pointer: location, message: "must be at most \(Self.format(maximum))"))
         }
         if let exclusiveMinimum, number <= exclusiveMinimum {
-            violations.append(SchemaViolation(pointer: location, message: "must be greater than \(Self.format(exclusiveMinimum))"))
+            violations.append(
+                SchemaViolation(pointer: location, message: "must be greater than \(Self.format(exclusiveMinimum))"))
         }
         if let exclusiveMaximum, number >= exclusiveMaximum {
-            violations.append(SchemaViolation(pointer: location, message: "must be less than \(Self.format(exclusiveMaximum))"))
+            violations.append(
+                SchemaViolation(pointer: location, message: "must be less than \(Self.format(exclusiveMaximum))"))
         }
     }
 
-    private func validateArray(_ elements: [JSONValue], at location: JSONPointer, into violations: inout [SchemaViolation]) {
+    private func validateArray(
+        _ elements: [JSONValue], at location: JSONPointer, into violations: inout [SchemaViolation]
+    ) {
         if let minItems, elements.count < minItems {
             violations.append(SchemaViolation(pointer: location, message: "must have at least \(minItems) items"))
         }
@@ -176,7 +183,9 @@ public struct JSONSchema: Sendable {
         }
     }
 
-    private func validateObject(_ object: JSONObject, at location: JSONPointer, into violations: inout [SchemaViolation]) {
+    private func validateObject(
+        _ object: JSONObject, at location: JSONPointer, into violations: inout [SchemaViolation]
+    ) {
         for name in required where object[name] == nil {
             violations.append(SchemaViolation(pointer: location.appending(name), message: "is required"))
         }
@@ -186,7 +195,9 @@ public struct JSONSchema: Sendable {
             } else if !additionalAllowed {
                 let known = properties.map(\.name).joined(separator: ", ")
                 let hint = known.isEmpty ? "no arguments are accepted" : "known: \(known)"
-                violations.append(SchemaViolation(pointer: location.appending(member.key), message: "is not a known argument (\(hint))"))
+                violations.append(
+                    SchemaViolation(
+                        pointer: location.appending(member.key), message: "is not a known argument (\(hint))"))
             } else if let additionalSchema {
                 additionalSchema.schema.validate(member.value, at: location.appending(member.key), into: &violations)
             }
@@ -195,7 +206,8 @@ public struct JSONSchema: Sendable {
 
     private static func matches(_ value: JSONValue, type: String) -> Bool {
         switch (type, value) {
-        case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object): return true
+        case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object):
+            return true
         case ("integer", .int): return true
         case ("integer", .double(let number)): return number.rounded() == number && number.isFinite
         case ("number", .int), ("number", .double): return true
@@ -203,10 +215,21 @@ public struct JSONSchema: Sendable {
         }
     }
 
-    /// JSON equality with numbers compared by value (`1` equals `1.0`).
+    /// JSON equality with numbers compared by value (`1` equals `1.0`), inside arrays and objects too.
     private static func equal(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
-        if let left = lhs.doubleValue, let right = rhs.doubleValue { return left == right }
-        return lhs == rhs
+        switch (lhs, rhs) {
+        case (.int(let left), .int(let right)):
+            // Exactly: distinct integers beyond 2^53 can share a Double.
+            return left == right
+        case (.array(let left), .array(let right)):
+            return left.count == right.count && zip(left, right).allSatisfy { equal($0, $1) }
+        case (.object(let left), .object(let right)):
+            return left.count == right.count
+                && left.allSatisfy { member in right[member.key].map { equal(member.value, $0) } ?? false }
+        default:
+            if let left = lhs.doubleValue, let right = rhs.doubleValue { return left == right }
+            return lhs == rhs
+        }
     }
 
     private static func format(_ number: Double) -> String {

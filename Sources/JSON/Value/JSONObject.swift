@@ -44,11 +44,11 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// The value of the member named `key`; setting `nil` removes the member, setting a new key appends it.
     public subscript(key: String) -> JSONValue? {
         get {
-            for member in members where member.key == key { return member.value }
+            for member in members where Self.sameKey(member.key, key) { return member.value }
             return nil
         }
         set {
-            if let index = members.firstIndex(where: { $0.key == key }) {
+            if let index = members.firstIndex(where: { Self.sameKey($0.key, key) }) {
                 if let newValue {
                     members[index].value = newValue
                 } else {
@@ -63,8 +63,14 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// Removes the member named `key`, returning its value.
     @discardableResult
     public mutating func removeValue(forKey key: String) -> JSONValue? {
-        guard let index = members.firstIndex(where: { $0.key == key }) else { return nil }
+        guard let index = members.firstIndex(where: { Self.sameKey($0.key, key) }) else { return nil }
         return members.remove(at: index).value
+    }
+
+    /// Whether two keys are the same JSON name: equal code unit for code unit, as RFC 8259 compares
+    /// them (Swift's `==` would also equate canonically equivalent spellings such as NFC and NFD `é`).
+    static func sameKey(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.count == rhs.utf8.count && lhs.utf8.elementsEqual(rhs.utf8)
     }
 
     /// Iterates the members in order.
