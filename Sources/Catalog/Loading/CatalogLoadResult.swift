@@ -5,6 +5,9 @@ public struct CatalogLoadResult: Sendable {
     /// Errors and warnings, in file order.
     public var diagnostics: [Diagnostic]
 
+    /// In `validate` mode: integration name → the variables it needs that are unset.
+    public var unsetVariables: [String: [String]] = [:]
+
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }

@@ -15,6 +15,9 @@ public struct CatalogLoader: Sendable {
     public var filter: ToolFilter
     /// When true (replay), unset variables used only by `auth` are not an error.
     public var credentialsOptional: Bool
+    /// When true (`validate`), unset variables never leave an integration out: they are listed in
+    /// ``CatalogLoadResult/unsetVariables`` instead, and the file is checked whole.
+    public var variablesOptional = false
 
     /// Creates a loader.
     public init(paths: [String], environment: [String: String], filter: ToolFilter = ToolFilter(), credentialsOptional: Bool = false) {
@@ -58,9 +61,10 @@ public struct CatalogLoader: Sendable {
     public func load() -> CatalogLoadResult {
         var (files, diagnostics) = files()
         var integrations: [Integration] = []
+        var unset: [String: [String]] = [:]
         var origins: [String: String] = [:]
         for file in files {
-            let (integration, fileDiagnostics) = decode(file: file)
+            let (integration, fileDiagnostics) = decode(file: file, unset: &unset)
             diagnostics += fileDiagnostics
             guard let integration else { continue }
             if let other = origins[integration.name] {
@@ -102,11 +106,12 @@ public struct CatalogLoader: Sendable {
             usable.append(integration)
             tools += built.filter(filter.admits)
         }
-        return CatalogLoadResult(catalog: Catalog(integrations: usable, tools: tools), diagnostics: diagnostics)
+        return CatalogLoadResult(
+            catalog: Catalog(integrations: usable, tools: tools), diagnostics: diagnostics, unsetVariables: unset)
     }
 
     /// Reads, parses and decodes one file.
-    func decode(file: String) -> (Integration?, [Diagnostic]) {
+    func decode(file: String, unset: inout [String: [String]]) -> (Integration?, [Diagnostic]) {
         let sink = DiagnosticSink(file: file)
         guard let data = FileManager.default.contents(atPath: file) else {
             sink.error(at: .root, "file cannot be read")
@@ -124,7 +129,9 @@ public struct CatalogLoader: Sendable {
             sink: sink, interpolator: EnvironmentInterpolator(environment: environment),
             credentialsOptional: credentialsOptional)
         let integration = decoder.decode(document)
-        if !decoder.missingVariables.isEmpty {
+        if !decoder.missingVariables.isEmpty, variablesOptional {
+            unset[integration?.name ?? file] = decoder.missingVariables
+        } else if !decoder.missingVariables.isEmpty {
             let names = decoder.missingVariables.joined(separator: ", ")
             let label = integration?.name ?? file
             sink.warning(at: .root, "integration '\(label)' left out: environment variable\(decoder.missingVariables.count == 1 ? "" : "s") \(names) not set")

@@ -164,6 +164,7 @@ struct RequestPipeline: Sendable {
         case .tooLarge: return EngineError(.tooLarge, "the vendor's response is larger than Switchyard accepts")
         case .cancelled: return EngineError(.network, "the call was cancelled", retryable: true)
         case .invalidRequest: return EngineError(.invalidArguments, "the request could not be sent (\(error.message))")
+        case .replayMiss: return EngineError(.replayMiss, error.message, retryable: false)
         case .other: return EngineError(.network, error.message)
         }
     }

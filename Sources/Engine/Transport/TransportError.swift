@@ -14,6 +14,8 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
         case cancelled
         /// The request could not be sent at all (malformed URL, unsupported scheme).
         case invalidRequest
+        /// A replaying transport has no recorded exchange for the request.
+        case replayMiss
         /// Any other failure.
         case other
     }

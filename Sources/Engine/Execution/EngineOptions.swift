@@ -1,0 +1,19 @@
+/// Process-wide settings of the engine.
+public struct EngineOptions: Sendable {
+    /// The budget of one tool result's text in bytes (`--max-output-bytes`, default 50 000).
+    public var maxOutputBytes: Int
+    /// Refuse writes (`--read-only`); such tools are normally not exposed at all.
+    public var readOnly: Bool
+    /// The `User-Agent` header.
+    public var userAgent: String
+    /// Where logs go.
+    public var logger: Logger
+
+    /// Creates options.
+    public init(maxOutputBytes: Int = 50_000, readOnly: Bool = false, userAgent: String = "switchyard", logger: Logger = Logger()) {
+        self.maxOutputBytes = maxOutputBytes
+        self.readOnly = readOnly
+        self.userAgent = userAgent
+        self.logger = logger
+    }
+}

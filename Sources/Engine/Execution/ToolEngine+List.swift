@@ -1,0 +1,103 @@
+import Catalog
+import JSON
+
+extension ToolEngine {
+    /// Runs a `list` call: resolves the cursor, walks pages, shapes items and fits the budget.
+    func list(
+        _ tool: Tool, runtime: IntegrationRuntime, arguments given: JSONObject, call: inout CallState,
+        progress: (@Sendable (Double, Double?) async -> Void)?
+    ) async throws(EngineError) -> ToolOutcome {
+        let pagination = tool.operation.pagination ?? PaginationConfig(style: .none)
+        var filters = given
+        filters.removeValue(forKey: "limit")
+        filters.removeValue(forKey: "fields")
+        let cursorToken = filters.removeValue(forKey: "next_cursor")
+        var start = PagePosition(anchor: .start)
+        var fields = given["fields"]?.arrayValue?.compactMap(\.stringValue)
+        if let cursorToken {
+            try validate(given, with: tool.cursorValidator ?? tool.validator)
+            guard case .string(let token) = cursorToken else {
+                throw EngineError(.invalidCursor, "next_cursor must be the string returned by the previous call")
+            }
+            let cursor = try PageCursor.decode(token, tool: tool.name)
+            if case .url(let url) = cursor.position.anchor, URLOrigin(url) != runtime.origin {
+                throw EngineError(
+                    .invalidCursor, "next_cursor points at another origin than this integration's base URL; start over without it")
+            }
+            // The cursor's own arguments win: filters cannot change in the middle of a walk.
+            filters = cursor.arguments
+            start = cursor.position
+            fields = fields ?? cursor.fields
+        } else {
+            try validate(given, with: tool.validator)
+        }
+        let limit = given["limit"]?.intValue.map { Int($0) } ?? pagination.defaultLimit
+        let walker = ListWalker(
+            pipeline: RequestPipeline(transport: transport, clock: clock, logger: options.logger), runtime: runtime,
+            pagination: pagination, operation: tool.operation, arguments: filters, limit: limit,
+            interpreter: ResponseInterpreter(errors: tool.operation.errors, redactor: runtime.redactor()),
+            progress: progress)
+        let walk = try await walker.walk(from: start, call: &call)
+        let items = walk.items.map { entry in
+            OutputShaper.keeping(fields, of: OutputShaper.omitting(tool.operation.omit, from: entry.value))
+        }
+        func cursor(_ position: PagePosition) -> String {
+            PageCursor(tool: tool.name, arguments: filters, position: position, fields: fields).encoded()
+        }
+        let encodedItems = items.map { $0.encoded() }
+        let full = Self.listText(encodedItems[...], hasMore: walk.next != nil, cursor: walk.next.map(cursor), total: walk.total, truncated: false)
+        let budget = options.maxOutputBytes
+        if full.utf8.count <= budget {
+            return .success(
+                text: full,
+                structured: Self.listValue(items[...], hasMore: walk.next != nil, cursor: walk.next.map(cursor), total: walk.total, truncated: false),
+                attempts: call.attempts, status: walk.status)
+        }
+        // Over budget: keep the longest prefix that fits with its resume cursor.
+        var kept = 0
+        var used = 0
+        while kept < items.count {
+            let resume = cursor(walk.items[kept].resume)
+            let overhead = 80 + resume.utf8.count + (walk.total.map { String($0).utf8.count + 10 } ?? 0)
+            let next = used + encodedItems[kept].utf8.count + 1
+            if next + overhead > budget { break }
+            used = next
+            kept += 1
+        }
+        let shaper = OutputShaper(maxOutputBytes: budget)
+        if kept == 0 {
+            let resume = walk.items.count > 1 ? cursor(walk.items[1].resume) : walk.next.map(cursor)
+            let text = Self.listText(encodedItems[..<1], hasMore: resume != nil, cursor: resume, total: walk.total, truncated: true)
+            let hint = "The first item alone is over the budget: pass fields to keep fewer of its fields"
+                + (resume.map { ", or continue with next_cursor \"\($0)\"." } ?? ".")
+            return .success(text: shaper.cut(text, hint: hint), structured: nil, attempts: call.attempts, status: walk.status)
+        }
+        let resume = cursor(walk.items[kept].resume)
+        return .success(
+            text: Self.listText(encodedItems[..<kept], hasMore: true, cursor: resume, total: walk.total, truncated: true),
+            structured: Self.listValue(items[..<kept], hasMore: true, cursor: resume, total: walk.total, truncated: true),
+            attempts: call.attempts, status: walk.status)
+    }
+
+    /// The list result as compact JSON built from already-encoded items (no second encoding of items).
+    static func listText(
+        _ items: ArraySlice<String>, hasMore: Bool, cursor: String?, total: Int64?, truncated: Bool
+    ) -> String {
+        var text = "{\"items\":[" + items.joined(separator: ",") + "],\"has_more\":" + (hasMore ? "true" : "false")
+        if let cursor { text += ",\"next_cursor\":\"" + cursor + "\"" }
+        if let total { text += ",\"total\":\(total)" }
+        if truncated { text += ",\"truncated\":true" }
+        return text + "}"
+    }
+
+    /// The list result as a value (`structuredContent`).
+    static func listValue(
+        _ items: ArraySlice<JSONValue>, hasMore: Bool, cursor: String?, total: Int64?, truncated: Bool
+    ) -> JSONValue {
+        var object: JSONObject = ["items": .array(Array(items)), "has_more": .bool(hasMore)]
+        if let cursor { object["next_cursor"] = .string(cursor) }
+        if let total { object["total"] = .int(total) }
+        if truncated { object["truncated"] = true }
+        return .object(object)
+    }
+}

@@ -1,0 +1,102 @@
+import Catalog
+import Foundation
+import JSON
+import Synchronization
+
+/// Executes tool calls: validates, builds, authenticates, sends, retries, paginates and shapes,
+/// through one shared transport (DESIGN.md §5). Safe to call concurrently.
+public final class ToolEngine: Sendable {
+    let transport: any HTTPTransport
+    let clock: any EngineClock
+    let options: EngineOptions
+    private let makeAuth: @Sendable (Integration) -> any AuthProvider
+    private let runtimes = Mutex<[String: IntegrationRuntime]>([:])
+
+    /// Creates an engine; `makeAuth` builds each integration's auth provider (static ones by default).
+    public init(
+        transport: any HTTPTransport, clock: any EngineClock = SystemClock(), options: EngineOptions = EngineOptions(),
+        makeAuth: @escaping @Sendable (Integration) -> any AuthProvider = { StaticAuthProvider(config: $0.auth) }
+    ) {
+        self.transport = transport
+        self.clock = clock
+        self.options = options
+        self.makeAuth = makeAuth
+    }
+
+    /// The runtime of an integration, created on first use and kept while its configuration is unchanged.
+    public func runtime(for integration: Integration) -> IntegrationRuntime {
+        let key = Self.runtimeKey(integration)
+        if let existing = runtimes.withLock({ $0[key] }) { return existing }
+        let created = IntegrationRuntime(
+            integration: integration, auth: makeAuth(integration),
+            limiter: RateLimiter(config: integration.rateLimit, clock: clock), userAgent: options.userAgent)
+        return runtimes.withLock { table in
+            if let raced = table[key] { return raced }
+            table[key] = created
+            return created
+        }
+    }
+
+    /// Runs one call of `tool` with `arguments`; never throws: every failure is an error outcome.
+    public func call(
+        _ tool: Tool, in integration: Integration, arguments: JSONObject,
+        progress: (@Sendable (Double, Double?) async -> Void)? = nil
+    ) async -> ToolOutcome {
+        let runtime = runtime(for: integration)
+        let deadline = clock.now() + .milliseconds(tool.operation.timeoutMs)
+        let key = tool.operation.idempotencyHeader != nil ? UUID().uuidString.lowercased() : nil
+        var call = CallState(tool: tool, deadline: deadline, idempotencyKey: key)
+        let redactor = runtime.redactor()
+        do throws(EngineError) {
+            if options.readOnly, !tool.kind.isRead {
+                throw EngineError(.readOnly, "\(tool.name) changes data and Switchyard runs read-only (--read-only)")
+            }
+            let isWrite = !tool.kind.isRead
+            if isWrite {
+                do {
+                    try await runtime.limiter.writes.acquire()
+                } catch {
+                    throw EngineError(.network, "the call was cancelled", retryable: true)
+                }
+            }
+            defer { if isWrite { runtime.limiter.writes.release() } }
+            if tool.kind == .list {
+                return try await list(tool, runtime: runtime, arguments: arguments, call: &call, progress: progress)
+            }
+            try validate(arguments, with: tool.validator)
+            let request = try runtime.builder.build(tool.operation, arguments: arguments)
+            let pipeline = RequestPipeline(transport: transport, clock: clock, logger: options.logger)
+            let response = try await pipeline.send(request, runtime: runtime, call: &call)
+            let interpreter = ResponseInterpreter(errors: tool.operation.errors, redactor: runtime.redactor())
+            guard (200..<300).contains(response.status) else { throw interpreter.failure(response) }
+            let body = OutputShaper.omitting(tool.operation.omit, from: try interpreter.success(response))
+            return OutputShaper(maxOutputBytes: options.maxOutputBytes).single(
+                body, attempts: call.attempts, status: response.status)
+        } catch {
+            var failure = error
+            failure.message = redactor.redact(failure.message)
+            options.logger.debug("\(tool.name): \(failure.type.rawValue) after \(call.attempts) request(s): \(failure.message)")
+            return .failure(failure, attempts: call.attempts)
+        }
+    }
+
+    func validate(_ arguments: JSONObject, with schema: JSONSchema) throws(EngineError) {
+        let violations = schema.validate(.object(arguments))
+        guard !violations.isEmpty else { return }
+        let details = violations.map { violation in
+            let field = violation.pointer.tokens.isEmpty ? "arguments" : violation.pointer.tokens.joined(separator: ".")
+            return "\(field): \(violation.message)"
+        }
+        throw EngineError(.invalidArguments, details.joined(separator: "; "), retryable: false)
+    }
+
+    static func runtimeKey(_ integration: Integration) -> String {
+        // A reload that changes the base URL, auth or budget gets a fresh runtime; one that only edits tools keeps it.
+        var hasher = SHA256()
+        hasher.update(Array(integration.name.utf8))
+        hasher.update(Array(integration.baseURL.utf8))
+        hasher.update(Array(String(describing: integration.auth).utf8))
+        hasher.update(Array(String(describing: integration.rateLimit).utf8))
+        return integration.name + ":" + hasher.finalize().prefix(8).map { String($0, radix: 16) }.joined()
+    }
+}

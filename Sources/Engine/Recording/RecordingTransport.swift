@@ -1,0 +1,36 @@
+import Foundation
+import Synchronization
+
+/// Wraps a transport and appends every exchange to a cassette file, secrets redacted (DESIGN.md §6).
+///
+/// Each line is written with one `write(2)` on a file opened with `O_APPEND`, under a lock, so
+/// concurrent transfers never interleave. Failed transfers (no response) are not recorded.
+public final class RecordingTransport: HTTPTransport {
+    private let inner: any HTTPTransport
+    private let secrets: SecretRegistry
+    private let descriptor: Int32
+    private let lock = Mutex(())
+    private let logger: Logger
+
+    /// Opens (creating, mode 0600) the cassette for appending.
+    public init(wrapping inner: any HTTPTransport, path: String, secrets: SecretRegistry, logger: Logger) throws(CassetteError) {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw CassetteError(message: "cannot open recording '\(path)': \(String(cString: strerror(errno)))") }
+        self.inner = inner
+        self.secrets = secrets
+        self.descriptor = fd
+        self.logger = logger
+    }
+
+    deinit { close(descriptor) }
+
+    /// Sends through the wrapped transport and records the exchange.
+    public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+        let response = try await inner.send(request)
+        let line = CassetteEntry(request: request, response: response).line(redactor: secrets.redactor()) + "\n"
+        let bytes = Array(line.utf8)
+        let written = lock.withLock { _ in bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } }
+        if written != bytes.count { logger.error("cannot append to the recording: \(String(cString: strerror(errno)))") }
+        return response
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import JSON
+import Synchronization
+
+/// Answers requests from a cassette instead of the network (DESIGN.md §6).
+///
+/// Each request takes the first unused exchange with the same method and URL (query order
+/// ignored) whose recorded body, if any, equals the live body after the live request is redacted
+/// the same way the recorder redacts. No match is ``TransportError/Kind/replayMiss``.
+public final class ReplayTransport: HTTPTransport {
+    private struct Slot {
+        let method: String
+        let url: String
+        let body: Data?
+        let response: HTTPResponse
+        var used = false
+    }
+
+    private let slots: Mutex<[Slot]>
+    private let secrets: SecretRegistry
+
+    /// Loads a cassette file; blank lines are skipped, a malformed line is an error naming its number.
+    public init(path: String, secrets: SecretRegistry) throws(CassetteError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CassetteError(message: "cannot read recording '\(path)'")
+        }
+        var slots: [Slot] = []
+        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            let entry: CassetteEntry
+            do {
+                entry = try CassetteEntry(line: String(line))
+            } catch {
+                throw CassetteError(message: "\(path):\(number + 1): \(error.message)")
+            }
+            slots.append(
+                Slot(
+                    method: entry.request.method, url: Self.normalized(entry.request.url),
+                    body: entry.request.body.map(Self.canonicalBody), response: entry.response))
+        }
+        self.slots = Mutex(slots)
+        self.secrets = secrets
+    }
+
+    /// The recorded response for the request, or a `replayMiss` error.
+    public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+        let live = CassetteEntry.redacted(request, redactor: secrets.redactor())
+        let url = Self.normalized(live.url)
+        let body = live.body.map(Self.canonicalBody)
+        let found = slots.withLock { slots -> HTTPResponse? in
+            guard
+                let index = slots.firstIndex(where: { slot in
+                    !slot.used && slot.method == live.method && slot.url == url && (slot.body == nil || slot.body == body)
+                })
+            else { return nil }
+            slots[index].used = true
+            return slots[index].response
+        }
+        guard let found else {
+            throw TransportError(.replayMiss, "no recorded exchange for \(live.method) \(live.url)")
+        }
+        if Task.isCancelled { throw TransportError(.cancelled, "cancelled") }
+        return found
+    }
+
+    /// The URL with its query pairs sorted, so parameter order does not matter.
+    static func normalized(_ url: String) -> String {
+        guard let question = url.firstIndex(of: "?") else { return url }
+        let base = url[url.startIndex..<question]
+        let pairs = url[url.index(after: question)...].split(separator: "&").map(String.init).sorted()
+        return base + "?" + pairs.joined(separator: "&")
+    }
+
+    /// JSON bodies compared by value (re-encoded compactly), others byte for byte.
+    static func canonicalBody(_ body: Data) -> Data {
+        (try? JSON.JSONParser.parse(body))?.encodedData(sortedKeys: true) ?? body
+    }
+}

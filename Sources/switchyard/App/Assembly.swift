@@ -1,0 +1,82 @@
+import Catalog
+import Engine
+import Foundation
+import MCP
+
+/// Builds the running pieces from the options: catalogue, transport (network, recorder or
+/// replayer), engine and tool host. Shared by `serve`, `call`, `tools` and `demo`.
+struct Assembly {
+    let options: Options
+    let environment: [String: String]
+    let logger: Logger
+    let secrets = SecretRegistry()
+
+    init(options: Options, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.options = options
+        self.environment = environment
+        self.logger = Logger(minimum: options.logLevel)
+    }
+
+    /// The loader for the options' paths and filter.
+    var loader: CatalogLoader {
+        CatalogLoader(
+            paths: options.integrationPaths(environment: environment), environment: environment, filter: options.filter,
+            credentialsOptional: options.replay != nil)
+    }
+
+    /// Loads the catalogue, writing every diagnostic to stderr; registers the credentials for redaction.
+    func loadCatalog() -> Catalog {
+        let result = loader.load()
+        for diagnostic in result.diagnostics {
+            logger.log(diagnostic.severity == .error ? .error : .warning, diagnostic.description)
+        }
+        register(result.catalog)
+        return result.catalog
+    }
+
+    /// Registers a catalogue's credentials with the redaction registry.
+    func register(_ catalog: Catalog) {
+        for integration in catalog.integrations.values { secrets.register(integration.secretValues) }
+    }
+
+    /// The transport the options ask for.
+    func makeTransport() throws(UsageError) -> any HTTPTransport {
+        if let replay = options.replay {
+            do {
+                return try ReplayTransport(path: replay, secrets: secrets)
+            } catch {
+                throw UsageError(error.message)
+            }
+        }
+        let network: any HTTPTransport
+        do {
+            network = try CurlTransport()
+        } catch {
+            throw UsageError("cannot start the HTTP engine: \(error.message)")
+        }
+        guard let record = options.record else { return network }
+        do {
+            return try RecordingTransport(wrapping: network, path: record, secrets: secrets, logger: logger)
+        } catch {
+            throw UsageError(error.message)
+        }
+    }
+
+    /// The engine and the tool host over a loaded catalogue.
+    func makeHost(catalog: Catalog) throws(UsageError) -> (host: CatalogToolHost, engine: ToolEngine) {
+        let engine = ToolEngine(
+            transport: try makeTransport(),
+            options: EngineOptions(
+                maxOutputBytes: options.maxOutputBytes, readOnly: options.readOnly,
+                userAgent: "switchyard/\(Version.current)", logger: logger))
+        var audit: AuditLog?
+        if let path = options.auditLog {
+            do {
+                audit = try AuditLog(path: path, logger: logger)
+            } catch {
+                throw UsageError(error.message)
+            }
+        }
+        return (CatalogToolHost(catalog: catalog, engine: engine, audit: audit), engine)
+    }
+}

@@ -1,0 +1,86 @@
+/// What the command line asks for: a command and its options.
+enum Invocation: Sendable {
+    case serve(Options)
+    case tools(Options)
+    case call(tool: String, arguments: String?, options: Options)
+    case validate(paths: [String])
+    case demo(Options)
+    case help
+    case version
+
+    /// Parses the arguments after the program name.
+    static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
+        guard let first = arguments.first else { return .serve(Options()) }
+        switch first {
+        case "--help", "-h", "help": return .help
+        case "--version", "-V", "version": return .version
+        case "validate":
+            var paths: [String] = []
+            for argument in arguments.dropFirst() {
+                if argument == "--help" { return .help }
+                if argument.hasPrefix("--") { throw UsageError("validate takes paths only, not \(argument)") }
+                paths.append(argument)
+            }
+            return .validate(paths: paths)
+        case "tools":
+            return .tools(try options(Array(arguments.dropFirst()), allowJSON: true).options)
+        case "demo":
+            return .demo(try options(Array(arguments.dropFirst()), allowJSON: false).options)
+        case "call":
+            let (parsed, positional) = try options(Array(arguments.dropFirst()), allowJSON: false, positional: true)
+            guard let tool = positional.first else { throw UsageError("call needs a tool name: switchyard call TOOL [ARGS|-]") }
+            guard positional.count <= 2 else { throw UsageError("call takes one tool and one JSON object, got \(positional.count) arguments") }
+            return .call(tool: tool, arguments: positional.count == 2 ? positional[1] : nil, options: parsed)
+        case "serve":
+            return .serve(try options(Array(arguments.dropFirst()), allowJSON: false).options)
+        default:
+            if first.hasPrefix("--") { return .serve(try options(arguments, allowJSON: false).options) }
+            throw UsageError("unknown command '\(first)' (commands: serve, tools, call, validate, demo; see --help)")
+        }
+    }
+
+    private static func options(_ arguments: [String], allowJSON: Bool, positional allowed: Bool = false)
+        throws(UsageError) -> (options: Options, positional: [String])
+    {
+        var options = Options()
+        var positional: [String] = []
+        var index = 0
+        while index < arguments.count {
+            if arguments[index] == "--help" { throw UsageError("--help goes first: switchyard --help") }
+            if arguments[index] != "-", try options.parse(arguments, at: &index, allowJSON: allowJSON) { continue }
+            guard allowed else { throw UsageError("unexpected argument '\(arguments[index])'") }
+            positional.append(arguments[index])
+            index += 1
+        }
+        return (options, positional)
+    }
+
+    /// The text of `switchyard --help`.
+    static let helpText = """
+        switchyard — an MCP server that turns declarative API descriptions into safe, paginated, retried tools.
+
+        usage:
+          switchyard [serve] [OPTIONS]            run the MCP server on stdin/stdout (the default)
+          switchyard tools [OPTIONS] [--json]     list the exposed tools with a token estimate
+          switchyard call TOOL [ARGS|-] [OPTIONS] run one tool call; ARGS is a JSON object or - for stdin
+                                                  exit 0 ok, 1 tool error, 2 usage error
+          switchyard validate [PATH ...]          check integration files (FILE:POINTER: severity: message)
+          switchyard demo                         an offline walk-through replaying a recorded session
+          switchyard --help | --version
+
+        options (serve, tools, call):
+          --integrations PATH     directory of *.json integration files, or one file (repeatable;
+                                  default $SWITCHYARD_INTEGRATIONS, colon-separated, else ./Integrations)
+          --only NAME[,NAME]      load only these integrations
+          --tags TAG[,TAG]        expose only tools carrying one of these tags
+          --tools NAME[,NAME]     expose only these tools
+          --read-only             expose and execute only list, get and search tools
+          --max-output-bytes N    size budget of one tool result's text (default 50000)
+          --record FILE           append every HTTP exchange, secrets redacted, to FILE
+          --replay FILE           serve HTTP from a recording instead of the network
+          --transcript FILE       append every JSON-RPC line read and written to FILE
+          --audit-log FILE        append one JSON line per tool call to FILE
+          --state-dir DIR         where OAuth tokens are kept
+          --log-level LEVEL       debug, info, warning (default) or error; logs go to stderr
+        """
+}

@@ -1,0 +1,121 @@
+import Catalog
+import Engine
+import Foundation
+
+/// The options shared by `serve`, `tools` and `call` (DESIGN.md §2).
+struct Options: Sendable {
+    var integrations: [String] = []
+    var only: Set<String>?
+    var tags: Set<String>?
+    var tools: Set<String>?
+    var readOnly = false
+    var maxOutputBytes = 50_000
+    var record: String?
+    var replay: String?
+    var transcript: String?
+    var auditLog: String?
+    var stateDir: String?
+    var logLevel: Logger.Level = .warning
+    var json = false
+
+    /// The filter these options describe.
+    var filter: ToolFilter {
+        ToolFilter(only: only, tags: tags, tools: tools, readOnly: readOnly)
+    }
+
+    /// The integration paths: the options', else `$SWITCHYARD_INTEGRATIONS`, else `./Integrations`.
+    func integrationPaths(environment: [String: String]) -> [String] {
+        if !integrations.isEmpty { return integrations }
+        if let value = environment["SWITCHYARD_INTEGRATIONS"], !value.isEmpty {
+            return value.split(separator: ":").map(String.init)
+        }
+        return ["Integrations"]
+    }
+
+    /// The state directory: the option's, else `$XDG_STATE_HOME/switchyard`, else `~/.local/state/switchyard`.
+    func stateDirectory(environment: [String: String]) -> String {
+        if let stateDir { return stateDir }
+        if let xdg = environment["XDG_STATE_HOME"], !xdg.isEmpty { return xdg + "/switchyard" }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.local/state/switchyard"
+    }
+
+    /// Parses one option at `arguments[index]` (and its value), advancing `index`; returns false
+    /// when the argument is not an option at all.
+    mutating func parse(_ arguments: [String], at index: inout Int, allowJSON: Bool) throws(UsageError) -> Bool {
+        let argument = arguments[index]
+        guard argument.hasPrefix("--") else { return false }
+        var name = argument
+        var inlineValue: String?
+        if let equals = argument.firstIndex(of: "=") {
+            name = String(argument[argument.startIndex..<equals])
+            inlineValue = String(argument[argument.index(after: equals)...])
+        }
+        func value() throws(UsageError) -> String {
+            if let inlineValue { return inlineValue }
+            index += 1
+            guard index < arguments.count else { throw UsageError("\(name) needs a value") }
+            return arguments[index]
+        }
+        func flag() throws(UsageError) {
+            if inlineValue != nil { throw UsageError("\(name) takes no value") }
+        }
+        switch name {
+        case "--integrations": integrations.append(try nonEmpty(value(), name))
+        case "--only": only = try list(value(), name)
+        case "--tags": tags = try list(value(), name)
+        case "--tools": tools = try list(value(), name)
+        case "--read-only":
+            try flag()
+            readOnly = true
+        case "--max-output-bytes":
+            let text = try value()
+            guard let number = Int(text), number >= 256 else {
+                throw UsageError("--max-output-bytes must be a whole number of at least 256, not '\(text)'")
+            }
+            maxOutputBytes = number
+        case "--record": record = try nonEmpty(value(), name)
+        case "--replay": replay = try nonEmpty(value(), name)
+        case "--transcript": transcript = try nonEmpty(value(), name)
+        case "--audit-log": auditLog = try nonEmpty(value(), name)
+        case "--state-dir": stateDir = try nonEmpty(value(), name)
+        case "--log-level":
+            let text = try value()
+            guard let level = Logger.Level(name: text) else {
+                throw UsageError("--log-level must be debug, info, warning or error, not '\(text)'")
+            }
+            logLevel = level
+        case "--json" where allowJSON:
+            try flag()
+            json = true
+        default:
+            throw UsageError("unknown option \(name) (see switchyard --help)")
+        }
+        index += 1
+        return true
+    }
+
+    private func nonEmpty(_ text: String, _ name: String) throws(UsageError) -> String {
+        guard !text.isEmpty else { throw UsageError("\(name) needs a non-empty value") }
+        return text
+    }
+
+    private func list(_ text: String, _ name: String) throws(UsageError) -> Set<String> {
+        let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !items.isEmpty else { throw UsageError("\(name) needs a comma-separated list") }
+        return Set(items)
+    }
+
+    /// Checks that every path given can be read and that record/replay are not both set.
+    func checkPaths(environment: [String: String]) throws(UsageError) {
+        for path in integrationPaths(environment: environment) where !FileManager.default.isReadableFile(atPath: path) {
+            throw UsageError("cannot read integrations path '\(path)'")
+        }
+        if let replay, !FileManager.default.isReadableFile(atPath: replay) {
+            throw UsageError("cannot read replay file '\(replay)'")
+        }
+        if record != nil, replay != nil {
+            throw UsageError("--record and --replay cannot be used together")
+        }
+    }
+}

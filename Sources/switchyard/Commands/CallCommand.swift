@@ -1,0 +1,41 @@
+import Foundation
+import JSON
+import MCP
+
+/// `switchyard call TOOL [ARGS|-]`: one tool call, its result printed as JSON; exit 0 ok, 1 tool error.
+enum CallCommand {
+    static func run(tool name: String, arguments text: String?, options: Options) async throws(UsageError) -> Int32 {
+        let arguments = try parseArguments(text)
+        let assembly = Assembly(options: options)
+        let catalog = assembly.loadCatalog()
+        guard catalog.tool(named: name) != nil else {
+            throw UsageError("no exposed tool named '\(name)' (see switchyard tools)")
+        }
+        let (host, _) = try assembly.makeHost(catalog: catalog)
+        guard let result = await host.call(name, arguments: arguments, context: ToolCallContext()) else {
+            throw UsageError("no exposed tool named '\(name)'")
+        }
+        StandardOutput.write(ToolRendering.result(result, revision: .latest).encoded())
+        return result.isError ? 1 : 0
+    }
+
+    private static func parseArguments(_ text: String?) throws(UsageError) -> JSONObject {
+        guard let text else { return JSONObject() }
+        let data: Data
+        if text == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            data = Data(text.utf8)
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(data)
+        } catch {
+            throw UsageError("ARGS is not valid JSON: \(error)")
+        }
+        guard case .object(let object) = value else {
+            throw UsageError("ARGS must be a JSON object, not \(value.typeName)")
+        }
+        return object
+    }
+}

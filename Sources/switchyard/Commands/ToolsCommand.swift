@@ -1,0 +1,46 @@
+import Catalog
+import JSON
+import MCP
+
+/// `switchyard tools`: each exposed tool with kind, tags and the tokens its definition costs.
+enum ToolsCommand {
+    static func run(_ options: Options) -> Int32 {
+        let assembly = Assembly(options: options)
+        let catalog = assembly.loadCatalog()
+        var rows: [JSONValue] = []
+        var total = 0
+        for tool in catalog.tools {
+            let tokens = estimate(tool)
+            total += tokens
+            rows.append([
+                "name": .string(tool.name), "integration": .string(tool.integration), "kind": .string(tool.kind.rawValue),
+                "tags": .array(tool.tags.map { .string($0) }), "tokens": .int(Int64(tokens)),
+            ])
+        }
+        if options.json {
+            StandardOutput.write(JSONValue.object(["tools": .array(rows), "total_tokens": .int(Int64(total))]).encoded())
+            return 0
+        }
+        let nameWidth = max(4, catalog.tools.map(\.name.count).max() ?? 0)
+        StandardOutput.write(pad("TOOL", nameWidth) + "  " + pad("KIND", 6) + "  " + pad("TOKENS", 6) + "  TAGS")
+        for tool in catalog.tools {
+            StandardOutput.write(
+                pad(tool.name, nameWidth) + "  " + pad(tool.kind.rawValue, 6) + "  "
+                    + pad(String(estimate(tool)), 6, right: true) + "  " + tool.tags.joined(separator: ","))
+        }
+        let average = catalog.tools.isEmpty ? 0 : total / catalog.tools.count
+        StandardOutput.write("\(catalog.tools.count) tools, \(total) tokens in all (about \(average) per tool)")
+        return 0
+    }
+
+    /// Tokens a tool's definition costs in a prompt: bytes of its JSON (as `tools/list` sends it) / 4.
+    static func estimate(_ tool: Tool) -> Int {
+        let definition = ToolRendering.definition(CatalogToolHost.descriptor(for: tool), revision: .latest)
+        return (definition.encoded().utf8.count + 3) / 4
+    }
+
+    private static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let padding = String(repeating: " ", count: max(0, width - text.count))
+        return right ? padding + text : text + padding
+    }
+}

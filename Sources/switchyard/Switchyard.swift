@@ -1,0 +1,42 @@
+import Foundation
+
+/// The `switchyard` command: parses the command line and runs the command it names.
+@main
+enum Switchyard {
+    static func main() async {
+        signal(SIGPIPE, SIG_IGN)
+        let status: Int32
+        do {
+            status = try await run(Invocation.parse(Array(CommandLine.arguments.dropFirst())))
+        } catch {
+            StandardError.write("switchyard: \(error.message)")
+            status = 2
+        }
+        exit(status)
+    }
+
+    private static func run(_ invocation: Invocation) async throws(UsageError) -> Int32 {
+        let environment = ProcessInfo.processInfo.environment
+        switch invocation {
+        case .help:
+            StandardOutput.write(Invocation.helpText)
+            return 0
+        case .version:
+            StandardOutput.write("switchyard \(Version.current)")
+            return 0
+        case .validate(let paths):
+            return ValidateCommand.run(paths: paths)
+        case .tools(let options):
+            try options.checkPaths(environment: environment)
+            return ToolsCommand.run(options)
+        case .call(let tool, let arguments, let options):
+            try options.checkPaths(environment: environment)
+            return try await CallCommand.run(tool: tool, arguments: arguments, options: options)
+        case .serve(let options):
+            try options.checkPaths(environment: environment)
+            return try await ServeCommand.run(options)
+        case .demo(let options):
+            return try await DemoCommand.run(options)
+        }
+    }
+}
