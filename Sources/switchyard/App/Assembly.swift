@@ -64,11 +64,20 @@ struct Assembly {
 
     /// The engine and the tool host over a loaded catalogue.
     func makeHost(catalog: Catalog) throws(UsageError) -> (host: CatalogToolHost, engine: ToolEngine) {
+        let transport = try makeTransport()
+        let stateDirectory = options.stateDirectory(environment: environment)
+        let (secrets, logger) = (secrets, logger)
         let engine = ToolEngine(
-            transport: try makeTransport(),
+            transport: transport,
             options: EngineOptions(
                 maxOutputBytes: options.maxOutputBytes, readOnly: options.readOnly,
-                userAgent: "switchyard/\(Version.current)", logger: logger))
+                userAgent: "switchyard/\(Version.current)", logger: logger),
+            makeAuth: { integration in
+                guard case .oauth2(let config) = integration.auth else { return StaticAuthProvider(config: integration.auth) }
+                return OAuth2Provider(
+                    config: config, integration: integration.name, stateDirectory: stateDirectory, transport: transport,
+                    clock: SystemClock(), secrets: secrets, logger: logger)
+            })
         var audit: AuditLog?
         if let path = options.auditLog {
             do {

@@ -1,0 +1,90 @@
+import Foundation
+import JSON
+
+/// Where OAuth2 tokens live between runs: one JSON file per credential (integration + client id)
+/// in the state directory — file mode 0600 in a directory of mode 0700, replaced atomically
+/// (write a temporary file, fsync, rename), read and written under a per-credential file lock.
+public struct TokenStore: Sendable {
+    /// What is stored for one credential.
+    public struct Record: Sendable, Equatable {
+        /// The current (possibly rotated) refresh token.
+        public var refreshToken: String?
+        /// SHA-256 of the environment's refresh token when the record was written, to notice a newly pasted one.
+        public var environmentDigest: String?
+        /// The last access token.
+        public var accessToken: String?
+        /// When the access token expires, in Unix seconds.
+        public var expiresAt: Double?
+
+        /// Creates a record.
+        public init(refreshToken: String? = nil, environmentDigest: String? = nil, accessToken: String? = nil, expiresAt: Double? = nil) {
+            self.refreshToken = refreshToken
+            self.environmentDigest = environmentDigest
+            self.accessToken = accessToken
+            self.expiresAt = expiresAt
+        }
+    }
+
+    /// The state directory.
+    public let directory: String
+    /// The file name stem for this credential.
+    public let key: String
+
+    /// A store for the credential `clientID` of `integration` under `directory`.
+    public init(directory: String, integration: String, clientID: String) {
+        self.directory = directory
+        let digest = SHA256.hexDigest(Array(clientID.utf8)).prefix(16)
+        self.key = "oauth-\(integration)-\(digest)"
+    }
+
+    /// The token file's path.
+    public var path: String { directory + "/" + key + ".json" }
+    /// The lock file's path.
+    public var lockPath: String { directory + "/" + key + ".lock" }
+
+    /// Creates the directory (mode 0700) when missing.
+    public func prepare() throws(EngineError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue { return }
+        do {
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw EngineError(.upstreamError, "cannot create the state directory \(directory)")
+        }
+    }
+
+    /// The stored record, or `nil` when there is none (or it cannot be read).
+    public func load() -> Record? {
+        guard let data = FileManager.default.contents(atPath: path), let value = try? JSONParser.parse(data) else { return nil }
+        return Record(
+            refreshToken: value["refresh_token"]?.stringValue, environmentDigest: value["environment_sha256"]?.stringValue,
+            accessToken: value["access_token"]?.stringValue, expiresAt: value["expires_at"]?.doubleValue)
+    }
+
+    /// Replaces the record atomically: temporary file (0600), fsync, rename, fsync of the directory.
+    public func save(_ record: Record) throws(EngineError) {
+        try prepare()
+        var object = JSONObject()
+        if let token = record.refreshToken { object["refresh_token"] = .string(token) }
+        if let digest = record.environmentDigest { object["environment_sha256"] = .string(digest) }
+        if let token = record.accessToken { object["access_token"] = .string(token) }
+        if let expiry = record.expiresAt { object["expires_at"] = .double(expiry) }
+        let bytes = Array(JSONValue.object(object).encodedData())
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw EngineError(.upstreamError, "cannot write the token store in \(directory)") }
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard written == bytes.count, synced, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw EngineError(.upstreamError, "cannot replace the token store in \(directory)")
+        }
+        let directoryFD = open(directory, O_RDONLY | O_CLOEXEC)
+        if directoryFD >= 0 {
+            fsync(directoryFD)
+            close(directoryFD)
+        }
+    }
+}
