@@ -28,6 +28,8 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MCPTests", dependencies: ["MCP", "TestSupport"], swiftSettings: strict),
         .testTarget(
+            name: "IntegrationTests", dependencies: ["Catalog", "Engine", "TestSupport", "JSON"], swiftSettings: strict),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["TestSupport", "JSON", "switchyard"],
             swiftSettings: strict
