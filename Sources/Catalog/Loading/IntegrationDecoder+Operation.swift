@@ -4,7 +4,7 @@ extension IntegrationDecoder {
     static let resourceKeys: Set<String> = ["description", "tags", "operations"]
     static let operationKeys: Set<String> = [
         "kind", "request", "description", "title", "tool_name", "parameters", "headers", "query", "body", "retry",
-        "timeout_ms", "pagination", "errors", "idempotency", "response", "annotations", "tags",
+        "timeout_ms", "pagination", "errors", "idempotency", "response", "annotations", "tags", "body_encoding",
     ]
     static let methods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]
     static let listArguments: Set<String> = ["limit", "next_cursor", "fields"]
@@ -94,7 +94,7 @@ extension IntegrationDecoder {
         let annotations = reader.reader("annotations", what: "'annotations'")?.object ?? JSONObject()
         let tags = Self.unique(inherited + (reader.strings("tags") ?? []))
         guard let kind else { return nil }
-        return APIOperation(
+        var operation = APIOperation(
             key: key, resource: resource, kind: kind, method: method, path: path, description: description,
             title: reader.string("title"), parameters: parameters, headers: headers, query: query, body: body,
             retry: decodeRetry(reader.reader("retry", what: "'retry'"), base: defaults.retry),
@@ -103,6 +103,8 @@ extension IntegrationDecoder {
             idempotencyHeader: decodeIdempotency(
                 reader.reader("idempotency", what: "'idempotency'"), base: defaults.idempotencyHeader),
             omit: omit, annotationOverrides: annotations, tags: tags, toolName: toolName)
+        operation.bodyEncoding = decodeBodyEncoding(reader) ?? defaults.bodyEncoding
+        return operation
     }
 
     private func decodeRequest(_ reader: FieldReader) -> (method: String, path: String) {

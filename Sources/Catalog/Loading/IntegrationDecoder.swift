@@ -17,7 +17,7 @@ struct IntegrationDecoder {
 
     static let topLevelKeys: Set<String> = [
         "name", "title", "description", "base_url", "headers", "auth", "rate_limit", "retry", "timeout_ms",
-        "pagination", "errors", "idempotency", "resources", "tags",
+        "pagination", "errors", "idempotency", "resources", "tags", "body_encoding",
     ]
 
     /// The placeholder used for unset credentials under replay; the recorder writes the same text.
@@ -49,7 +49,8 @@ struct IntegrationDecoder {
             pagination: top.reader("pagination", what: "'pagination'"),
             errors: decodeErrors(top.reader("errors", what: "'errors'"), base: ErrorConfig()),
             idempotencyHeader: decodeIdempotency(top.reader("idempotency", what: "'idempotency'"), base: nil),
-            tags: top.strings("tags") ?? []
+            tags: top.strings("tags") ?? [],
+            bodyEncoding: decodeBodyEncoding(top) ?? .json
         )
         let rateLimit = decodeRateLimit(top.reader("rate_limit", what: "'rate_limit'"))
         _ = top.string("title")
@@ -112,6 +113,15 @@ struct IntegrationDecoder {
         sink.error(at: pointer, "base_url '\(url)' must be an absolute https:// URL")
     }
 
+    func decodeBodyEncoding(_ reader: FieldReader) -> BodyEncoding? {
+        guard let text = reader.string("body_encoding") else { return nil }
+        guard let encoding = BodyEncoding(rawValue: text) else {
+            sink.error(at: reader.at("body_encoding"), "body_encoding must be json or form, not '\(text)'")
+            return nil
+        }
+        return encoding
+    }
+
     static func isIntegrationName(_ name: String) -> Bool {
         guard let first = name.utf8.first, first >= 97, first <= 122 else { return false }
         return name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
@@ -126,4 +136,5 @@ struct OperationDefaults {
     var errors: ErrorConfig
     var idempotencyHeader: String?
     var tags: [String]
+    var bodyEncoding: BodyEncoding
 }

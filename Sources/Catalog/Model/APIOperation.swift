@@ -37,6 +37,8 @@ public struct APIOperation: Sendable, Hashable {
     public var errors: ErrorConfig
     /// The idempotency header to send one key per call in, if configured.
     public var idempotencyHeader: String?
+    /// How the request body is encoded: JSON (default) or `application/x-www-form-urlencoded`.
+    public var bodyEncoding: BodyEncoding = .json
     /// JSON Pointers removed from the result (from each item for list kinds).
     public var omit: [JSONPointer]
     /// Annotation overrides from the file, merged over the kind's.

@@ -71,8 +71,16 @@ public final class ReplayTransport: HTTPTransport {
         return base + "?" + pairs.joined(separator: "&")
     }
 
-    /// JSON bodies compared by value (re-encoded compactly), others byte for byte.
+    /// JSON bodies compared by value (re-encoded with sorted keys); form bodies by their decoded,
+    /// sorted pairs (so `%5BREDACTED%5D` and `[REDACTED]` agree); others byte for byte.
     static func canonicalBody(_ body: Data) -> Data {
-        (try? JSON.JSONParser.parse(body))?.encodedData(sortedKeys: true) ?? body
+        if let json = try? JSON.JSONParser.parse(body) { return json.encodedData(sortedKeys: true) }
+        guard let text = String(data: body, encoding: .utf8), text.contains("="),
+            !text.contains(where: { $0 == " " || $0 == "\n" })
+        else { return body }
+        let pairs = text.split(separator: "&").map { pair in
+            PercentEncoding.decode(pair.replacingOccurrences(of: "+", with: " "))
+        }
+        return Data(pairs.sorted().joined(separator: "&").utf8)
     }
 }

@@ -95,8 +95,16 @@ public struct RequestBuilder: Sendable {
         for header in extra { headers.set(name: header.name, value: header.value) }
         var data: Data?
         if let body {
-            data = body.encodedData()
-            if headers["Content-Type"] == nil { headers.set(name: "Content-Type", value: "application/json") }
+            switch operation.bodyEncoding {
+            case .json:
+                data = body.encodedData()
+                if headers["Content-Type"] == nil { headers.set(name: "Content-Type", value: "application/json") }
+            case .form:
+                data = Data(Self.formEncoded(body).utf8)
+                if headers["Content-Type"] == nil {
+                    headers.set(name: "Content-Type", value: "application/x-www-form-urlencoded")
+                }
+            }
         }
         return HTTPRequest(method: method, url: url, headers: headers, body: data)
     }
@@ -126,6 +134,26 @@ public struct RequestBuilder: Sendable {
         let texts = elements.filter { $0 != .null }.map(\.plainText)
         if explode { return texts.map { (name, $0) } }
         return texts.isEmpty ? [] : [(name, texts.joined(separator: ","))]
+    }
+
+    /// A body as `application/x-www-form-urlencoded`, nested members in bracket notation.
+    static func formEncoded(_ body: JSONValue) -> String {
+        var pairs: [(String, String)] = []
+        func flatten(_ value: JSONValue, prefix: String) {
+            switch value {
+            case .object(let object):
+                for member in object { flatten(member.value, prefix: prefix.isEmpty ? member.key : "\(prefix)[\(member.key)]") }
+            case .array(let elements):
+                for (index, element) in elements.enumerated() { flatten(element, prefix: "\(prefix)[\(index)]") }
+            case .null:
+                pairs.append((prefix, ""))
+            default:
+                pairs.append((prefix, value.plainText))
+            }
+        }
+        flatten(body, prefix: "")
+        return pairs.map { PercentEncoding.formComponent($0.0) + "=" + PercentEncoding.formComponent($0.1) }
+            .joined(separator: "&")
     }
 
     /// Appends encoded query pairs to a URL that may already have a query.
