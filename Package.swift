@@ -24,7 +24,8 @@ let package = Package(
         .executableTarget(name: "switchyard", dependencies: ["JSON", "Catalog", "Engine", "MCP"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["JSON"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
-        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "CatalogTests", dependencies: ["Catalog", "TestSupport"], exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MCPTests", dependencies: ["MCP", "TestSupport"], swiftSettings: strict),
         .testTarget(

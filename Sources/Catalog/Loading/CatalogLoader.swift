@@ -20,7 +20,10 @@ public struct CatalogLoader: Sendable {
     public var variablesOptional = false
 
     /// Creates a loader.
-    public init(paths: [String], environment: [String: String], filter: ToolFilter = ToolFilter(), credentialsOptional: Bool = false) {
+    public init(
+        paths: [String], environment: [String: String], filter: ToolFilter = ToolFilter(),
+        credentialsOptional: Bool = false
+    ) {
         self.paths = paths
         self.environment = environment
         self.filter = filter
@@ -35,7 +38,8 @@ public struct CatalogLoader: Sendable {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                diagnostics.append(Diagnostic(file: path, pointer: .root, severity: .error, message: "no such file or directory"))
+                diagnostics.append(
+                    Diagnostic(file: path, pointer: .root, severity: .error, message: "no such file or directory"))
                 continue
             }
             guard isDirectory.boolValue else {
@@ -43,13 +47,15 @@ public struct CatalogLoader: Sendable {
                 continue
             }
             guard let entries = try? manager.contentsOfDirectory(atPath: path) else {
-                diagnostics.append(Diagnostic(file: path, pointer: .root, severity: .error, message: "directory cannot be read"))
+                diagnostics.append(
+                    Diagnostic(file: path, pointer: .root, severity: .error, message: "directory cannot be read"))
                 continue
             }
             let base = path.hasSuffix("/") ? path : path + "/"
             for entry in entries.sorted() where entry.hasSuffix(".json") && !entry.hasPrefix(".") {
                 var entryIsDirectory: ObjCBool = false
-                if manager.fileExists(atPath: base + entry, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue {
+                if manager.fileExists(atPath: base + entry, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue
+                {
                     files.append(base + entry)
                 }
             }
@@ -98,7 +104,9 @@ public struct CatalogLoader: Sendable {
                     built.append(try ToolBuilder.tool(for: operation, in: integration))
                 } catch {
                     diagnostics.append(
-                        Diagnostic(file: integration.file, pointer: pointer, severity: .error, message: "invalid schema: \(error)"))
+                        Diagnostic(
+                            file: integration.file, pointer: pointer, severity: .error,
+                            message: "invalid schema: \(error)"))
                     failed = true
                 }
             }
@@ -134,7 +142,8 @@ public struct CatalogLoader: Sendable {
         } else if !decoder.missingVariables.isEmpty {
             let names = decoder.missingVariables.joined(separator: ", ")
             let label = integration?.name ?? file
-            sink.warning(at: .root, "integration '\(label)' left out: environment variable\(decoder.missingVariables.count == 1 ? "" : "s") \(names) not set")
+            let plural = decoder.missingVariables.count == 1 ? "" : "s"
+            sink.warning(at: .root, "integration '\(label)' left out: environment variable\(plural) \(names) not set")
             return (nil, sink.diagnostics)
         }
         return (sink.hasErrors ? nil : integration, sink.diagnostics)

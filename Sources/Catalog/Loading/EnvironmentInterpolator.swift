@@ -27,28 +27,21 @@ public struct EnvironmentInterpolator: Sendable {
                 rest = ""
                 break
             }
-            let body = afterOpen[afterOpen.startIndex..<close]
-            let name: Substring
-            let fallback: Substring?
-            if let separator = body.range(of: ":-") {
-                name = body[body.startIndex..<separator.lowerBound]
-                fallback = body[separator.upperBound...]
-            } else {
-                name = body
-                fallback = nil
+            let (name, fallback) = Self.split(afterOpen[afterOpen.startIndex..<close])
+            guard Self.isValidName(name) else {
+                // Not a reference: keep the `${` as written and look for a reference after it.
+                result += "${"
+                rest = afterOpen
+                continue
             }
-            if Self.isValidName(name) {
-                let value = environment[String(name)]
-                if let value, !(value.isEmpty && fallback != nil) {
-                    result += value
-                } else if let fallback {
-                    result += fallback
-                } else {
-                    missing.append(String(name))
-                    result += missingReplacement
-                }
+            let value = environment[String(name)]
+            if let value, !(value.isEmpty && fallback != nil) {
+                result += value
+            } else if let fallback {
+                result += fallback
             } else {
-                result += rest[start.lowerBound...close]
+                missing.append(String(name))
+                result += missingReplacement
             }
             rest = afterOpen[afterOpen.index(after: close)...]
         }
@@ -61,12 +54,21 @@ public struct EnvironmentInterpolator: Sendable {
         var names: [String] = []
         var rest = Substring(text)
         while let start = rest.range(of: "${"), let close = rest[start.upperBound...].firstIndex(of: "}") {
-            let body = rest[start.upperBound..<close]
-            let name = body.range(of: ":-").map { body[body.startIndex..<$0.lowerBound] } ?? body
-            if isValidName(name) { names.append(String(name)) }
+            let name = split(rest[start.upperBound..<close]).name
+            guard isValidName(name) else {
+                rest = rest[start.upperBound...]
+                continue
+            }
+            names.append(String(name))
             rest = rest[rest.index(after: close)...]
         }
         return names
+    }
+
+    /// Splits the text between `${` and `}` into the name and the `:-` default, if any.
+    private static func split(_ body: Substring) -> (name: Substring, fallback: Substring?) {
+        guard let separator = body.range(of: ":-") else { return (body, nil) }
+        return (body[body.startIndex..<separator.lowerBound], body[separator.upperBound...])
     }
 
     private static func isValidName(_ name: Substring) -> Bool {

@@ -115,9 +115,13 @@ struct FieldReader {
     /// Reports every key not in `allowed` (keys starting with `$` or `x-` are always allowed).
     func rejectUnknownKeys(_ allowed: Set<String>, what: String) {
         for key in object.keys where !allowed.contains(key) && !key.hasPrefix("$") && !key.hasPrefix("x-") {
-            let suggestion = Self.closest(to: key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
-            sink.error(at: at(key), "unknown key '\(key)' in \(what)\(suggestion)")
+            sink.error(at: at(key), "unknown key '\(key)' in \(what)\(Self.suggestion(for: key, in: allowed))")
         }
+    }
+
+    /// ` (did you mean 'KEY'?)` naming the closest allowed key, or nothing when none is close.
+    static func suggestion(for key: String, in allowed: Set<String>) -> String {
+        closest(to: key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
     }
 
     private static func closest(to key: String, in candidates: Set<String>) -> String? {

@@ -8,6 +8,10 @@ extension IntegrationDecoder {
     ]
     static let methods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]
     static let listArguments: Set<String> = ["limit", "next_cursor", "fields"]
+    /// The keys an operation's `annotations` may override.
+    static let annotationKeys: Set<String> = [
+        "title", "readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint",
+    ]
 
     mutating func decodeResource(
         _ value: JSONValue, key: String, at pointer: JSONPointer, integration: String, defaults: OperationDefaults
@@ -54,7 +58,9 @@ extension IntegrationDecoder {
         let (method, path) = decodeRequest(reader)
         let description = reader.string("description", required: true) ?? ""
         if !description.isEmpty, description.count < 40 {
-            sink.warning(at: reader.at("description"), "description is under 40 characters: say what the tool does and when to use it")
+            sink.warning(
+                at: reader.at("description"),
+                "description is under 40 characters: say what the tool does and when to use it")
         }
         let toolName = reader.string("tool_name") ?? "\(integration)_\(resource)_\(key)"
         if !Self.isToolName(toolName) {
@@ -73,11 +79,13 @@ extension IntegrationDecoder {
         }
         var headers: [(name: String, value: String)] = []
         for pair in reader.stringPairs("headers") {
-            headers.append((pair.name, interpolate(pair.value, at: reader.at("headers").appending(pair.name), credential: false)))
+            headers.append(
+                (pair.name, interpolate(pair.value, at: reader.at("headers").appending(pair.name), credential: false)))
         }
         var query: [(name: String, value: String)] = []
         for pair in reader.stringPairs("query") {
-            query.append((pair.name, interpolate(pair.value, at: reader.at("query").appending(pair.name), credential: false)))
+            query.append(
+                (pair.name, interpolate(pair.value, at: reader.at("query").appending(pair.name), credential: false)))
         }
         let body = reader.object["body"]
         if let body, body.objectValue == nil {
@@ -85,13 +93,14 @@ extension IntegrationDecoder {
         }
         var pagination: PaginationConfig?
         if kind == .list {
-            let own = reader.reader("pagination", what: "'pagination'")
-            pagination = decodePagination(own ?? defaults.pagination) ?? PaginationConfig(style: .none)
+            // The integration's pagination was decoded (and its problems reported) once, up front.
+            let own = reader.reader("pagination", what: "'pagination'").flatMap(decodePagination)
+            pagination = own ?? defaults.pagination ?? PaginationConfig(style: .none)
         } else if reader.has("pagination") {
             sink.warning(at: reader.at("pagination"), "pagination is used by list operations only")
         }
         let omit = decodeResponse(reader.reader("response", what: "'response'"))
-        let annotations = reader.reader("annotations", what: "'annotations'")?.object ?? JSONObject()
+        let annotations = decodeAnnotations(reader.reader("annotations", what: "'annotations'"))
         let tags = Self.unique(inherited + (reader.strings("tags") ?? []))
         guard let kind else { return nil }
         var operation = APIOperation(
@@ -111,7 +120,9 @@ extension IntegrationDecoder {
         guard let request = reader.string("request", required: true) else { return ("GET", "/") }
         let parts = request.split(separator: " ", maxSplits: 1).map(String.init)
         guard parts.count == 2, Self.methods.contains(parts[0]), parts[1].hasPrefix("/") else {
-            sink.error(at: reader.at("request"), "request '\(request)' must be \"VERB /path\" with VERB one of GET, POST, PUT, PATCH, DELETE, HEAD")
+            sink.error(
+                at: reader.at("request"),
+                "request '\(request)' must be \"VERB /path\" with VERB one of GET, POST, PUT, PATCH, DELETE, HEAD")
             return ("GET", "/")
         }
         return (parts[0], parts[1])
@@ -125,11 +136,14 @@ extension IntegrationDecoder {
                 continue
             }
             if parameter.location != .path {
-                sink.error(at: pointer, "path placeholder {\(name)} names a parameter that is in '\(parameter.location.rawValue)', not 'path'")
+                let location = parameter.location.rawValue
+                sink.error(
+                    at: pointer, "path placeholder {\(name)} names a parameter that is in '\(location)', not 'path'")
             }
         }
         for parameter in parameters where parameter.location == .path && !placeholders.contains(parameter.name) {
-            sink.error(at: pointer, "path parameter '\(parameter.name)' has no {\(parameter.name)} placeholder in the path")
+            sink.error(
+                at: pointer, "path parameter '\(parameter.name)' has no {\(parameter.name)} placeholder in the path")
         }
     }
 
@@ -147,6 +161,21 @@ extension IntegrationDecoder {
         return pointers
     }
 
+    /// Annotation overrides: the MCP hints and `title`, type-checked; `$` and `x-` keys stay out of the tool.
+    private func decodeAnnotations(_ reader: FieldReader?) -> JSONObject {
+        guard let reader else { return JSONObject() }
+        reader.rejectUnknownKeys(Self.annotationKeys, what: "'annotations'")
+        var overrides = JSONObject()
+        for member in reader.object where Self.annotationKeys.contains(member.key) {
+            if member.key == "title" {
+                if let title = reader.string("title") { overrides["title"] = .string(title) }
+            } else if let flag = reader.bool(member.key) {
+                overrides[member.key] = .bool(flag)
+            }
+        }
+        return overrides
+    }
+
     static func placeholders(in path: String) -> [String] {
         var names: [String] = []
         var rest = Substring(path)
@@ -160,7 +189,8 @@ extension IntegrationDecoder {
     static func isToolName(_ name: String) -> Bool {
         (1...64).contains(name.utf8.count)
             && name.utf8.allSatisfy {
-                ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 || $0 == 46 || $0 == 45
+                ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 || $0 == 46
+                    || $0 == 45
             }
     }
 

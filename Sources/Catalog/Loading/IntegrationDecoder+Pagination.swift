@@ -28,7 +28,8 @@ extension IntegrationDecoder {
         if let size = reader.reader("page_size", what: "'page_size'") {
             size.rejectUnknownKeys(["param", "in", "max"], what: "'page_size'")
             config.pageSize = PaginationConfig.PageSize(
-                param: size.string("param", required: true) ?? "", placement: placement(size), max: size.int("max", minimum: 1, required: true) ?? 100)
+                param: size.string("param", required: true) ?? "", placement: placement(size),
+                max: size.int("max", minimum: 1, required: true) ?? 100)
         }
         config.hasMore = reader.jsonPointer("has_more")
         config.total = reader.jsonPointer("total")
@@ -45,7 +46,8 @@ extension IntegrationDecoder {
                 sink.error(at: cursor.pointer, "'cursor' needs exactly one of 'from' and 'from_last_item'")
             }
             config.cursor = PaginationConfig.Cursor(
-                param: cursor.string("param", required: true) ?? "", placement: placement(cursor), from: from, fromLastItem: fromLast)
+                param: cursor.string("param", required: true) ?? "", placement: placement(cursor), from: from,
+                fromLastItem: fromLast)
         case .offset:
             guard let offset = reader.reader("offset", what: "'offset'") else {
                 sink.error(at: reader.at("offset"), "style 'offset' needs 'offset' {param}")

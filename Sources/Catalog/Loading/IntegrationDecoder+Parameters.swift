@@ -9,6 +9,8 @@ extension IntegrationDecoder {
         "minItems", "maxItems", "uniqueItems", "minLength", "maxLength", "pattern", "format", "minimum", "maximum",
         "exclusiveMinimum", "exclusiveMaximum", "title", "examples",
     ]
+    /// Every key a parameter may have (besides `x-` notes).
+    static var parameterKeys: Set<String> { wireKeys.union(schemaKeywords).union(["required"]) }
     /// Keywords clients reject; refused wherever they appear.
     static let refusedKeywords: Set<String> = ["$ref", "oneOf", "anyOf", "allOf", "not", "$defs", "definitions"]
 
@@ -46,12 +48,18 @@ extension IntegrationDecoder {
                 }
             default:
                 if Self.refusedKeywords.contains(member.key) {
-                    sink.error(at: reader.at(member.key), "'\(member.key)' is not supported: MCP clients reject it; inline the schema")
-                } else if !Self.schemaKeywords.contains(member.key), !member.key.hasPrefix("x-") {
-                    sink.error(at: reader.at(member.key), "unknown key '\(member.key)' in parameter '\(name)'")
+                    sink.error(
+                        at: reader.at(member.key),
+                        "'\(member.key)' is not supported: MCP clients reject it; inline the schema")
+                } else if member.key.hasPrefix("x-") {
+                    continue  // a note for people, kept out of the schema the model sees
+                } else if !Self.schemaKeywords.contains(member.key) {
+                    let suggestion = FieldReader.suggestion(for: member.key, in: Self.parameterKeys)
+                    sink.error(
+                        at: reader.at(member.key), "unknown key '\(member.key)' in parameter '\(name)'\(suggestion)")
                 } else {
                     checkNestedSchema(member.value, keyword: member.key, at: reader.at(member.key))
-                    schema[member.key] = member.value
+                    schema[member.key] = Self.withoutExtensions(member.value, keyword: member.key)
                 }
             }
         }
@@ -106,12 +114,38 @@ extension IntegrationDecoder {
         guard case .object(let object) = value else { return }
         for member in object {
             if Self.refusedKeywords.contains(member.key) {
-                sink.error(at: pointer.appending(member.key), "'\(member.key)' is not supported: MCP clients reject it; inline the schema")
+                sink.error(
+                    at: pointer.appending(member.key),
+                    "'\(member.key)' is not supported: MCP clients reject it; inline the schema")
             } else if !Self.schemaKeywords.contains(member.key), !member.key.hasPrefix("x-") {
-                sink.error(at: pointer.appending(member.key), "unknown JSON Schema keyword '\(member.key)'")
+                let suggestion = FieldReader.suggestion(for: member.key, in: Self.schemaKeywords)
+                sink.error(
+                    at: pointer.appending(member.key), "unknown JSON Schema keyword '\(member.key)'\(suggestion)")
             } else {
                 checkNestedSchema(member.value, keyword: member.key, at: pointer.appending(member.key))
             }
+        }
+    }
+
+    /// The value of a schema keyword with the `x-` notes of nested schemas removed (property names are kept).
+    static func withoutExtensions(_ value: JSONValue, keyword: String) -> JSONValue {
+        switch keyword {
+        case "items", "additionalProperties":
+            guard case .object(let object) = value else { return value }
+            var cleaned = JSONObject()
+            for member in object where !member.key.hasPrefix("x-") {
+                cleaned[member.key] = withoutExtensions(member.value, keyword: member.key)
+            }
+            return .object(cleaned)
+        case "properties":
+            guard case .object(let properties) = value else { return value }
+            var cleaned = JSONObject()
+            for property in properties {
+                cleaned[property.key] = withoutExtensions(property.value, keyword: "items")
+            }
+            return .object(cleaned)
+        default:
+            return value
         }
     }
 

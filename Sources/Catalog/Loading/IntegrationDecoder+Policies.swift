@@ -24,7 +24,8 @@ extension IntegrationDecoder {
             return .apiKey(location: location ?? .header, name: name, value: credential("value") ?? "")
         case "basic":
             reader.rejectUnknownKeys(["type", "username", "password"], what: "auth 'basic'")
-            return .basic(username: credential("username") ?? "", password: credential("password", required: false) ?? "")
+            return .basic(
+                username: credential("username") ?? "", password: credential("password", required: false) ?? "")
         case "oauth2":
             return .oauth2(decodeOAuth2(reader))
         default:
@@ -42,8 +43,10 @@ extension IntegrationDecoder {
         if grant == nil {
             sink.error(at: reader.at("grant"), "grant must be client_credentials or refresh_token, not '\(grantText)'")
         }
-        let tokenURL = interpolate(reader.string("token_url", required: true) ?? "", at: reader.at("token_url"), credential: false)
-        let clientID = interpolate(reader.string("client_id", required: true) ?? "", at: reader.at("client_id"), credential: false)
+        let tokenURL = interpolate(
+            reader.string("token_url", required: true) ?? "", at: reader.at("token_url"), credential: false)
+        let clientID = interpolate(
+            reader.string("client_id", required: true) ?? "", at: reader.at("client_id"), credential: false)
         let secret = interpolate(reader.string("client_secret") ?? "", at: reader.at("client_secret"), credential: true)
         let scope = reader.string("scope").map { interpolate($0, at: reader.at("scope"), credential: false) }
         var refresh: String?
@@ -54,14 +57,19 @@ extension IntegrationDecoder {
         }
         let authText = reader.string("client_auth") ?? "basic"
         let clientAuth = OAuth2Config.ClientAuth(rawValue: authText)
-        if clientAuth == nil { sink.error(at: reader.at("client_auth"), "client_auth must be basic or body, not '\(authText)'") }
+        if clientAuth == nil {
+            sink.error(at: reader.at("client_auth"), "client_auth must be basic or body, not '\(authText)'")
+        }
         if !tokenURL.isEmpty, missingVariables.isEmpty, !tokenURL.lowercased().hasPrefix("https://"),
             !Self.isLoopbackURL(tokenURL)
         {
-            sink.error(at: reader.at("token_url"), "token_url must use https:// (plain http is allowed for loopback hosts only)")
+            sink.error(
+                at: reader.at("token_url"),
+                "token_url must use https:// (plain http is allowed for loopback hosts only)")
         }
         return OAuth2Config(
-            grant: grant ?? .clientCredentials, tokenURL: tokenURL, clientID: clientID, clientSecret: secret, scope: scope,
+            grant: grant ?? .clientCredentials, tokenURL: tokenURL, clientID: clientID, clientSecret: secret,
+            scope: scope,
             refreshToken: refresh, clientAuth: clientAuth ?? .basic)
     }
 
@@ -93,7 +101,8 @@ extension IntegrationDecoder {
         if let text = reader.string("reset_format") {
             format = RateLimitConfig.ResetFormat(rawValue: text)
             if format == nil {
-                sink.error(at: reader.at("reset_format"), "reset_format must be epoch_seconds, delta_seconds or http_date")
+                sink.error(
+                    at: reader.at("reset_format"), "reset_format must be epoch_seconds, delta_seconds or http_date")
             }
         }
         return RateLimitConfig(
@@ -152,11 +161,4 @@ extension IntegrationDecoder {
         "invalid_arguments", "unauthorized", "reauth_required", "forbidden", "not_found", "conflict", "unprocessable",
         "rate_limited", "upstream_error", "timeout", "network", "invalid_response", "too_large",
     ]
-
-    static func isLoopbackURL(_ url: String) -> Bool {
-        let lower = url.lowercased()
-        return ["http://127.0.0.1", "http://localhost", "http://[::1]"].contains { prefix in
-            lower.hasPrefix(prefix) && [":", "/", ""].contains(String(lower.dropFirst(prefix.count).prefix(1)))
-        }
-    }
 }

@@ -8,7 +8,8 @@ import JSON
 struct IntegrationDecoder {
     let sink: DiagnosticSink
     let interpolator: EnvironmentInterpolator
-    /// When true, unset variables referenced only by `auth` are replaced by a placeholder (replay needs no credentials).
+    /// When true, unset variables referenced only by `auth` are replaced by a placeholder
+    /// (replay needs no credentials).
     let credentialsOptional: Bool
     /// Names of variables needed but unset, in first-seen order.
     private(set) var missingVariables: [String] = []
@@ -40,13 +41,14 @@ struct IntegrationDecoder {
         let baseURL = interpolate(rawBase, at: top.at("base_url"), credential: false)
         var headers: [(name: String, value: String)] = []
         for pair in top.stringPairs("headers") {
-            headers.append((pair.name, interpolate(pair.value, at: top.at("headers").appending(pair.name), credential: false)))
+            headers.append(
+                (pair.name, interpolate(pair.value, at: top.at("headers").appending(pair.name), credential: false)))
         }
         let auth = decodeAuth(top.reader("auth", what: "'auth'"))
         let defaults = OperationDefaults(
             retry: decodeRetry(top.reader("retry", what: "'retry'"), base: .standard),
             timeoutMs: top.int("timeout_ms", minimum: 1) ?? 30000,
-            pagination: top.reader("pagination", what: "'pagination'"),
+            pagination: decodePagination(top.reader("pagination", what: "'pagination'")),
             errors: decodeErrors(top.reader("errors", what: "'errors'"), base: ErrorConfig()),
             idempotencyHeader: decodeIdempotency(top.reader("idempotency", what: "'idempotency'"), base: nil),
             tags: top.strings("tags") ?? [],
@@ -65,7 +67,9 @@ struct IntegrationDecoder {
                     resource.value, key: resource.key, at: resources.at(resource.key), integration: name,
                     defaults: defaults)
             }
-            if resources.object.isEmpty { sink.warning(at: top.at("resources"), "no resources: the integration exposes no tools") }
+            if resources.object.isEmpty {
+                sink.warning(at: top.at("resources"), "no resources: the integration exposes no tools")
+            }
         } else {
             sink.error(at: top.at("resources"), "'resources' is required")
         }
@@ -96,18 +100,10 @@ struct IntegrationDecoder {
 
     private func checkBaseURL(_ url: String, at pointer: JSONPointer) {
         let lower = url.lowercased()
-        if lower.hasPrefix("https://") { return }
+        if lower.hasPrefix("https://") || Self.isLoopbackURL(url) { return }
         if lower.hasPrefix("http://") {
-            let rest = lower.dropFirst("http://".count)
-            let host = rest.prefix { $0 != "/" }
-            let hostOnly: Substring
-            if host.hasPrefix("[") {
-                hostOnly = host.prefix { $0 != "]" } + "]"
-            } else {
-                hostOnly = host.prefix { $0 != ":" }
-            }
-            if ["127.0.0.1", "localhost", "[::1]"].contains(String(hostOnly)) { return }
-            sink.error(at: pointer, "base_url '\(url)' must use https:// (plain http is allowed for loopback hosts only)")
+            sink.error(
+                at: pointer, "base_url '\(url)' must use https:// (plain http is allowed for loopback hosts only)")
             return
         }
         sink.error(at: pointer, "base_url '\(url)' must be an absolute https:// URL")
@@ -122,6 +118,26 @@ struct IntegrationDecoder {
         return encoding
     }
 
+    /// Whether the URL is plain http to a loopback host (`127.0.0.1`, `localhost`, `[::1]`), with an optional port.
+    ///
+    /// A URL with user information is refused: in `http://127.0.0.1:80@evil.test` the host is `evil.test`.
+    static func isLoopbackURL(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("http://") else { return false }
+        let authority = lower.dropFirst("http://".count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard !authority.contains("@") else { return false }
+        let host: Substring
+        if authority.hasPrefix("[") {
+            guard let close = authority.firstIndex(of: "]") else { return false }
+            host = authority[...close]
+        } else {
+            host = authority.prefix { $0 != ":" }
+        }
+        guard ["127.0.0.1", "localhost", "[::1]"].contains(String(host)) else { return false }
+        let port = authority.dropFirst(host.count)
+        return port.isEmpty || (port.hasPrefix(":") && port.dropFirst().allSatisfy { $0.isASCII && $0.isNumber })
+    }
+
     static func isIntegrationName(_ name: String) -> Bool {
         guard let first = name.utf8.first, first >= 97, first <= 122 else { return false }
         return name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
@@ -132,7 +148,7 @@ struct IntegrationDecoder {
 struct OperationDefaults {
     var retry: RetryConfig
     var timeoutMs: Int
-    var pagination: FieldReader?
+    var pagination: PaginationConfig?
     var errors: ErrorConfig
     var idempotencyHeader: String?
     var tags: [String]

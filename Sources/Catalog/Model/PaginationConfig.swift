@@ -55,7 +55,9 @@ public struct PaginationConfig: Sendable, Hashable {
         public var fromLastItem: JSONPointer?
 
         /// Creates a cursor setting.
-        public init(param: String, placement: Placement = .query, from: JSONPointer? = nil, fromLastItem: JSONPointer? = nil) {
+        public init(
+            param: String, placement: Placement = .query, from: JSONPointer? = nil, fromLastItem: JSONPointer? = nil
+        ) {
             self.param = param
             self.placement = placement
             self.from = from

@@ -47,6 +47,10 @@ public enum ToolBuilder {
         var relaxed = schema
         relaxed.removeValue(forKey: "required")
         let cursorValidator = isList ? try JSONSchema(.object(relaxed)) : nil
+        // Not `isList ? listOutputSchema : nil`: JSONValue is ExpressibleByNilLiteral, so that `nil`
+        // would become `.some(.null)` and every other tool would declare `"outputSchema": null`.
+        var outputSchema: JSONValue?
+        if isList { outputSchema = listOutputSchema }
         var description = operation.description
         if isList {
             if !description.hasSuffix(".") && !description.isEmpty { description += "." }
@@ -55,7 +59,7 @@ public enum ToolBuilder {
         return Tool(
             name: operation.toolName, integration: integration.name, operation: operation, description: description,
             inputSchema: .object(schema), validator: validator, cursorValidator: cursorValidator,
-            outputSchema: isList ? listOutputSchema : nil, annotations: annotations(for: operation))
+            outputSchema: outputSchema, annotations: annotations(for: operation))
     }
 
     /// The annotation hints a kind implies, with the file's overrides applied.
