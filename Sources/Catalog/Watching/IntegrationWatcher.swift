@@ -32,7 +32,8 @@ public final class IntegrationWatcher: Sendable {
             if watched.insert(target).inserted { _ = inotify_add_watch(fd, target, mask) }
         }
         let readFD = stopPipe.read
-        let milliseconds = Int32(debounce.components.seconds * 1000 + debounce.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int32(
+            debounce.components.seconds * 1000 + debounce.components.attoseconds / 1_000_000_000_000_000)
         let thread = Thread {
             Self.loop(inotify: fd, stop: readFD, debounce: milliseconds, onChange: onChange)
         }
@@ -61,7 +62,10 @@ public final class IntegrationWatcher: Sendable {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var pending = false
         while true {
-            var fds = [pollfd(fd: inotify, events: Int16(POLLIN), revents: 0), pollfd(fd: stop, events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: inotify, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: stop, events: Int16(POLLIN), revents: 0),
+            ]
             let ready = poll(&fds, 2, pending ? debounce : -1)
             if ready < 0 {
                 if errno == EINTR { continue }

@@ -16,14 +16,16 @@ public final class FileLock: Sendable {
                 let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
                 guard fd >= 0 else {
                     let reason = String(cString: strerror(errno))
-                    continuation.resume(returning: .failure(EngineError(.upstreamError, "cannot open the token lock: \(reason)")))
+                    continuation.resume(
+                        returning: .failure(EngineError(.upstreamError, "cannot open the token lock: \(reason)")))
                     return
                 }
                 while flock(fd, LOCK_EX) != 0 {
                     if errno == EINTR { continue }
                     let reason = String(cString: strerror(errno))
                     close(fd)
-                    continuation.resume(returning: .failure(EngineError(.upstreamError, "cannot lock the token store: \(reason)")))
+                    continuation.resume(
+                        returning: .failure(EngineError(.upstreamError, "cannot lock the token store: \(reason)")))
                     return
                 }
                 continuation.resume(returning: .success(fd))

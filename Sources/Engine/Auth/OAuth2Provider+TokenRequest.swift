@@ -11,7 +11,9 @@ extension OAuth2Provider {
         var headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"]
         switch config.clientAuth {
         case .basic:
-            let pair = PercentEncoding.formComponent(config.clientID) + ":" + PercentEncoding.formComponent(config.clientSecret)
+            let pair =
+                PercentEncoding.formComponent(config.clientID) + ":"
+                + PercentEncoding.formComponent(config.clientSecret)
             headers.set(name: "Authorization", value: "Basic " + Data(pair.utf8).base64EncodedString())
         case .body:
             form.append(("client_id", config.clientID))
@@ -20,7 +22,9 @@ extension OAuth2Provider {
         let body = form.map { PercentEncoding.formComponent($0.0) + "=" + PercentEncoding.formComponent($0.1) }
             .joined(separator: "&")
         let remaining = deadline - clock.now()
-        guard remaining > .zero else { throw EngineError(.timeout, "the call's time limit was reached while obtaining a token") }
+        guard remaining > .zero else {
+            throw EngineError(.timeout, "the call's time limit was reached while obtaining a token")
+        }
         let request = HTTPRequest(
             method: "POST", url: config.tokenURL, headers: headers, body: Data(body.utf8), timeout: remaining)
         let response: HTTPResponse
@@ -30,8 +34,14 @@ extension OAuth2Provider {
             throw RequestPipeline.engineError(for: error)
         }
         let parsed = try? JSONParser.parse(response.body)
-        if let parsed { registry.register([parsed["access_token"]?.stringValue, parsed["refresh_token"]?.stringValue].compactMap { $0 }) }
-        let redactor = Redactor(secrets: secrets() + [parsed?["access_token"]?.stringValue ?? "", parsed?["refresh_token"]?.stringValue ?? ""])
+        if let parsed {
+            registry.register(
+                [parsed["access_token"]?.stringValue, parsed["refresh_token"]?.stringValue].compactMap { $0 })
+        }
+        let redactor = Redactor(
+            secrets: secrets() + [
+                parsed?["access_token"]?.stringValue ?? "", parsed?["refresh_token"]?.stringValue ?? "",
+            ])
         guard (200..<300).contains(response.status) else {
             throw tokenFailure(status: response.status, body: parsed, redactor: redactor)
         }
@@ -70,7 +80,8 @@ extension OAuth2Provider {
         default:
             let type = ErrorType.forStatus(status) ?? .upstreamError
             let message = "the token endpoint answered HTTP \(status)" + (code.isEmpty ? "" : " (\(code)\(detail))")
-            return EngineError(type == .invalidArguments ? .unauthorized : type, message, status: status, vendor: vendor)
+            return EngineError(
+                type == .invalidArguments ? .unauthorized : type, message, status: status, vendor: vendor)
         }
     }
 }

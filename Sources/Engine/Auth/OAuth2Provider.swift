@@ -33,7 +33,9 @@ public final class OAuth2Provider: AuthProvider {
     ) {
         self.config = config
         self.integration = integration
-        self.store = stateDirectory.map { TokenStore(directory: $0, integration: integration, clientID: config.clientID) }
+        self.store = stateDirectory.map {
+            TokenStore(directory: $0, integration: integration, clientID: config.clientID)
+        }
         self.transport = transport
         self.clock = clock
         self.registry = secrets
@@ -56,9 +58,10 @@ public final class OAuth2Provider: AuthProvider {
 
     /// The client secret, the refresh token and every token learned so far.
     public func secrets() -> [String] {
-        [config.clientSecret, config.refreshToken ?? "", token.withLock { $0?.value } ?? ""] + (store?.load().map {
-            [$0.refreshToken ?? "", $0.accessToken ?? ""]
-        } ?? [])
+        [config.clientSecret, config.refreshToken ?? "", token.withLock { $0?.value } ?? ""]
+            + (store?.load().map {
+                [$0.refreshToken ?? "", $0.accessToken ?? ""]
+            } ?? [])
     }
 
     /// A usable access token: the cached one unless it is due (or is `refused`), else a fresh one (one refresh at a time).
@@ -100,7 +103,8 @@ public final class OAuth2Provider: AuthProvider {
     /// The refresh-token grant under the cross-process lock: adopt another process's fresh token,
     /// else refresh with the stored (or newly pasted) refresh token, persist rotation, retry once
     /// on `invalid_grant` if the store changed meanwhile.
-    private func refreshWithLock(deadline: ContinuousClock.Instant, refused: String?) async throws(EngineError) -> Token {
+    private func refreshWithLock(deadline: ContinuousClock.Instant, refused: String?) async throws(EngineError) -> Token
+    {
         guard let store else {
             return try await refresh(with: config.refreshToken ?? "", deadline: deadline).token
         }
@@ -117,7 +121,7 @@ public final class OAuth2Provider: AuthProvider {
         let outcome: (token: Token, refreshToken: String?, expiresAt: Double?)
         do {
             outcome = try await refresh(with: refreshToken, deadline: deadline)
-        } catch where error.type == .reauthRequired {
+        } catch  where error.type == .reauthRequired {
             // Another process may have rotated the token just before we locked: re-read once.
             record = store.load()
             guard let rotated = record?.refreshToken, rotated != refreshToken else { throw error }

@@ -17,7 +17,10 @@ public struct TokenStore: Sendable {
         public var expiresAt: Double?
 
         /// Creates a record.
-        public init(refreshToken: String? = nil, environmentDigest: String? = nil, accessToken: String? = nil, expiresAt: Double? = nil) {
+        public init(
+            refreshToken: String? = nil, environmentDigest: String? = nil, accessToken: String? = nil,
+            expiresAt: Double? = nil
+        ) {
             self.refreshToken = refreshToken
             self.environmentDigest = environmentDigest
             self.accessToken = accessToken
@@ -45,7 +48,9 @@ public struct TokenStore: Sendable {
     /// Creates the directory (mode 0700) when missing.
     public func prepare() throws(EngineError) {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue { return }
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue {
+            return
+        }
         do {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -56,9 +61,12 @@ public struct TokenStore: Sendable {
 
     /// The stored record, or `nil` when there is none (or it cannot be read).
     public func load() -> Record? {
-        guard let data = FileManager.default.contents(atPath: path), let value = try? JSONParser.parse(data) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path), let value = try? JSONParser.parse(data) else {
+            return nil
+        }
         return Record(
-            refreshToken: value["refresh_token"]?.stringValue, environmentDigest: value["environment_sha256"]?.stringValue,
+            refreshToken: value["refresh_token"]?.stringValue,
+            environmentDigest: value["environment_sha256"]?.stringValue,
             accessToken: value["access_token"]?.stringValue, expiresAt: value["expires_at"]?.doubleValue)
     }
 

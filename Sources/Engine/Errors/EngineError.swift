@@ -17,7 +17,8 @@ public struct EngineError: Error, Sendable, Equatable {
 
     /// Creates an error; `retryable` defaults to what the type implies.
     public init(
-        _ type: ErrorType, _ message: String, status: Int? = nil, retryable: Bool? = nil, retryAfterSeconds: Double? = nil,
+        _ type: ErrorType, _ message: String, status: Int? = nil, retryable: Bool? = nil,
+        retryAfterSeconds: Double? = nil,
         vendor: JSONValue? = nil
     ) {
         self.type = type

@@ -10,7 +10,10 @@ public struct EngineOptions: Sendable {
     public var logger: Logger
 
     /// Creates options.
-    public init(maxOutputBytes: Int = 50_000, readOnly: Bool = false, userAgent: String = "switchyard", logger: Logger = Logger()) {
+    public init(
+        maxOutputBytes: Int = 50_000, readOnly: Bool = false, userAgent: String = "switchyard",
+        logger: Logger = Logger()
+    ) {
         self.maxOutputBytes = maxOutputBytes
         self.readOnly = readOnly
         self.userAgent = userAgent

@@ -35,7 +35,8 @@ struct RequestPipeline: Sendable {
                 // A connect failure never reached the server; anything else may have.
                 let safe = error.kind == .connectFailed || (call.mayResend && error.kind == .connectionLost)
                 guard canRetry, safe, error.kind != .cancelled else { throw failure }
-                try await backoff(attempt: triesOfThisRequest, hint: nil, retry: retry, call: call, reason: failure.message)
+                try await backoff(
+                    attempt: triesOfThisRequest, hint: nil, retry: retry, call: call, reason: failure.message)
             case .success(let response):
                 if response.status == 401, !refreshed {
                     refreshed = true
@@ -48,7 +49,8 @@ struct RequestPipeline: Sendable {
                 let isRateLimited = response.status == 429
                 let retriable = isRateLimited || (retry.onStatus.contains(response.status) && call.mayResend)
                 guard retriable else { return response }
-                let hint = RetryAfter.seconds(from: response.headers, now: clock.wallTime())
+                let hint =
+                    RetryAfter.seconds(from: response.headers, now: clock.wallTime())
                     ?? (isRateLimited ? resetHint(response.headers, runtime: runtime) : nil)
                 guard canRetry else {
                     if isRateLimited { throw rateLimited(after: hint, attempts: triesOfThisRequest) }
@@ -58,7 +60,7 @@ struct RequestPipeline: Sendable {
                     try await backoff(
                         attempt: triesOfThisRequest, hint: hint, retry: retry, call: call,
                         reason: "HTTP \(response.status)")
-                } catch where error.type == .rateLimited && !isRateLimited {
+                } catch  where error.type == .rateLimited && !isRateLimited {
                     return response
                 }
             }
@@ -81,7 +83,8 @@ struct RequestPipeline: Sendable {
         guard seconds * 1000 <= Double(retry.maxWaitMs), until < call.deadline else {
             throw rateLimited(after: seconds, attempts: attempt)
         }
-        logger.debug("\(call.tool.name): try \(attempt) failed (\(reason)); waiting \(String(format: "%.3f", seconds)) s")
+        logger.debug(
+            "\(call.tool.name): try \(attempt) failed (\(reason)); waiting \(String(format: "%.3f", seconds)) s")
         do {
             try await clock.sleep(until: until)
         } catch {
@@ -116,7 +119,10 @@ struct RequestPipeline: Sendable {
             guard remaining > .zero else { throw TransportError(.timeout, "the call's time limit was reached") }
             var outgoing = request
             guard let origin = URLOrigin(outgoing.url), origin == runtime.origin else {
-                throw EngineError(.upstreamError, "refused to send a request to another origin (\(URLOrigin(outgoing.url)?.description ?? outgoing.url))")
+                throw EngineError(
+                    .upstreamError,
+                    "refused to send a request to another origin (\(URLOrigin(outgoing.url)?.description ?? outgoing.url))"
+                )
             }
             try await runtime.auth.authorize(&outgoing, deadline: call.deadline)
             outgoing.timeout = remaining
@@ -131,7 +137,8 @@ struct RequestPipeline: Sendable {
                 throw error
             }
             runtime.limiter.release(responseHeaders: response.headers)
-            guard [301, 302, 303, 307, 308].contains(response.status), let location = response.headers["Location"] else {
+            guard [301, 302, 303, 307, 308].contains(response.status), let location = response.headers["Location"]
+            else {
                 return response
             }
             let target = URLOrigin.resolve(location, against: request.url)

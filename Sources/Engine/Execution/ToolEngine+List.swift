@@ -22,7 +22,8 @@ extension ToolEngine {
             let cursor = try PageCursor.decode(token, tool: tool.name)
             if case .url(let url) = cursor.position.anchor, URLOrigin(url) != runtime.origin {
                 throw EngineError(
-                    .invalidCursor, "next_cursor points at another origin than this integration's base URL; start over without it")
+                    .invalidCursor,
+                    "next_cursor points at another origin than this integration's base URL; start over without it")
             }
             // The cursor's own arguments win: filters cannot change in the middle of a walk.
             filters = cursor.arguments
@@ -45,12 +46,16 @@ extension ToolEngine {
             PageCursor(tool: tool.name, arguments: filters, position: position, fields: fields).encoded()
         }
         let encodedItems = items.map { $0.encoded() }
-        let full = Self.listText(encodedItems[...], hasMore: walk.next != nil, cursor: walk.next.map(cursor), total: walk.total, truncated: false)
+        let full = Self.listText(
+            encodedItems[...], hasMore: walk.next != nil, cursor: walk.next.map(cursor), total: walk.total,
+            truncated: false)
         let budget = options.maxOutputBytes
         if full.utf8.count <= budget {
             return .success(
                 text: full,
-                structured: Self.listValue(items[...], hasMore: walk.next != nil, cursor: walk.next.map(cursor), total: walk.total, truncated: false),
+                structured: Self.listValue(
+                    items[...], hasMore: walk.next != nil, cursor: walk.next.map(cursor), total: walk.total,
+                    truncated: false),
                 attempts: call.attempts, status: walk.status)
         }
         // Over budget: keep the longest prefix that fits with its resume cursor.
@@ -67,15 +72,20 @@ extension ToolEngine {
         let shaper = OutputShaper(maxOutputBytes: budget)
         if kept == 0 {
             let resume = walk.items.count > 1 ? cursor(walk.items[1].resume) : walk.next.map(cursor)
-            let text = Self.listText(encodedItems[..<1], hasMore: resume != nil, cursor: resume, total: walk.total, truncated: true)
-            let hint = "The first item alone is over the budget: pass fields to keep fewer of its fields"
+            let text = Self.listText(
+                encodedItems[..<1], hasMore: resume != nil, cursor: resume, total: walk.total, truncated: true)
+            let hint =
+                "The first item alone is over the budget: pass fields to keep fewer of its fields"
                 + (resume.map { ", or continue with next_cursor \"\($0)\"." } ?? ".")
-            return .success(text: shaper.cut(text, hint: hint), structured: nil, attempts: call.attempts, status: walk.status)
+            return .success(
+                text: shaper.cut(text, hint: hint), structured: nil, attempts: call.attempts, status: walk.status)
         }
         let resume = cursor(walk.items[kept].resume)
         return .success(
-            text: Self.listText(encodedItems[..<kept], hasMore: true, cursor: resume, total: walk.total, truncated: true),
-            structured: Self.listValue(items[..<kept], hasMore: true, cursor: resume, total: walk.total, truncated: true),
+            text: Self.listText(
+                encodedItems[..<kept], hasMore: true, cursor: resume, total: walk.total, truncated: true),
+            structured: Self.listValue(
+                items[..<kept], hasMore: true, cursor: resume, total: walk.total, truncated: true),
             attempts: call.attempts, status: walk.status)
     }
 

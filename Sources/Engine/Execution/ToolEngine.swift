@@ -75,7 +75,8 @@ public final class ToolEngine: Sendable {
         } catch {
             var failure = error
             failure.message = redactor.redact(failure.message)
-            options.logger.debug("\(tool.name): \(failure.type.rawValue) after \(call.attempts) request(s): \(failure.message)")
+            options.logger.debug(
+                "\(tool.name): \(failure.type.rawValue) after \(call.attempts) request(s): \(failure.message)")
             return .failure(failure, attempts: call.attempts)
         }
     }

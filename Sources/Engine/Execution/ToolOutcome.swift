@@ -23,6 +23,7 @@ public struct ToolOutcome: Sendable {
 
     /// A failed outcome: the error's text and structured form.
     public static func failure(_ error: EngineError, attempts: Int) -> ToolOutcome {
-        ToolOutcome(text: error.text, structured: error.structured, error: error, attempts: attempts, status: error.status)
+        ToolOutcome(
+            text: error.text, structured: error.structured, error: error, attempts: attempts, status: error.status)
     }
 }

@@ -36,7 +36,9 @@ public enum LinkHeader {
             let pieces = part.split(separator: "=", maxSplits: 1)
             guard pieces.count == 2, pieces[0].trimmingSpaces().lowercased() == "rel" else { continue }
             var value = pieces[1].trimmingSpaces()
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+                value = String(value.dropFirst().dropLast())
+            }
             return value.lowercased().split(separator: " ").map(String.init)
         }
         return []

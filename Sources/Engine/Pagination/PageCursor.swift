@@ -43,7 +43,8 @@ public struct PageCursor: Sendable, Equatable {
     public static func decode(_ token: String, tool expected: String) throws(EngineError) -> PageCursor {
         let refusal = EngineError(
             .invalidCursor,
-            "next_cursor is not valid: pass back exactly the next_cursor string from the previous result, or leave it out to start over")
+            "next_cursor is not valid: pass back exactly the next_cursor string from the previous result, or leave it out to start over"
+        )
         guard let bytes = fromBase64URL(token), bytes.count > 9, bytes[0] == version else { throw refusal }
         let body = Array(bytes[1..<(bytes.count - 8)])
         guard Array(bytes.suffix(8)) == checksum(body) else { throw refusal }
@@ -53,7 +54,8 @@ public struct PageCursor: Sendable, Equatable {
         else { throw refusal }
         guard tool == expected else {
             throw EngineError(
-                .invalidCursor, "next_cursor belongs to the tool \(tool), not \(expected); pass it to \(tool) or start over without it")
+                .invalidCursor,
+                "next_cursor belongs to the tool \(tool), not \(expected); pass it to \(tool) or start over without it")
         }
         var fields: [String]?
         if let list = payload["f"] {

@@ -27,7 +27,8 @@ public struct CassetteEntry: Sendable, Equatable {
     public func line(redactor: Redactor) -> String {
         let request = Self.redacted(self.request, redactor: redactor)
         var requestObject: JSONObject = [
-            "method": .string(request.method), "url": .string(request.url), "headers": Self.headersJSON(request.headers),
+            "method": .string(request.method), "url": .string(request.url),
+            "headers": Self.headersJSON(request.headers),
         ]
         Self.addBody(request.body ?? Data(), to: &requestObject, redactor: redactor, omitEmpty: true)
         var responseObject: JSONObject = [

@@ -13,9 +13,13 @@ public final class RecordingTransport: HTTPTransport {
     private let logger: Logger
 
     /// Opens (creating, mode 0600) the cassette for appending.
-    public init(wrapping inner: any HTTPTransport, path: String, secrets: SecretRegistry, logger: Logger) throws(CassetteError) {
+    public init(wrapping inner: any HTTPTransport, path: String, secrets: SecretRegistry, logger: Logger)
+        throws(CassetteError)
+    {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw CassetteError(message: "cannot open recording '\(path)': \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw CassetteError(message: "cannot open recording '\(path)': \(String(cString: strerror(errno)))")
+        }
         self.inner = inner
         self.secrets = secrets
         self.descriptor = fd
@@ -30,7 +34,9 @@ public final class RecordingTransport: HTTPTransport {
         let line = CassetteEntry(request: request, response: response).line(redactor: secrets.redactor()) + "\n"
         let bytes = Array(line.utf8)
         let written = lock.withLock { _ in bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } }
-        if written != bytes.count { logger.error("cannot append to the recording: \(String(cString: strerror(errno)))") }
+        if written != bytes.count {
+            logger.error("cannot append to the recording: \(String(cString: strerror(errno)))")
+        }
         return response
     }
 }

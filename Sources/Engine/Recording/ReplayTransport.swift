@@ -25,7 +25,9 @@ public final class ReplayTransport: HTTPTransport {
             throw CassetteError(message: "cannot read recording '\(path)'")
         }
         var slots: [Slot] = []
-        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in String(decoding: data, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).enumerated() {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             let entry: CassetteEntry
             do {
@@ -50,7 +52,8 @@ public final class ReplayTransport: HTTPTransport {
         let found = slots.withLock { slots -> HTTPResponse? in
             guard
                 let index = slots.firstIndex(where: { slot in
-                    !slot.used && slot.method == live.method && slot.url == url && (slot.body == nil || slot.body == body)
+                    !slot.used && slot.method == live.method && slot.url == url
+                        && (slot.body == nil || slot.body == body)
                 })
             else { return nil }
             slots[index].used = true

@@ -61,7 +61,8 @@ public struct RequestBuilder: Sendable {
                 if parameter.bodyPointer.isRoot {
                     document = value
                 } else if !document.setValue(value, at: parameter.bodyPointer) {
-                    throw EngineError(.invalidArguments, "argument '\(parameter.name)' cannot be placed in the request body")
+                    throw EngineError(
+                        .invalidArguments, "argument '\(parameter.name)' cannot be placed in the request body")
                 }
                 body = document
             case .path:
@@ -75,7 +76,8 @@ public struct RequestBuilder: Sendable {
             body = document
         }
         return assemble(
-            method: operation.method, url: Self.url(baseURL + path, query: query), operation: operation, headers: headers,
+            method: operation.method, url: Self.url(baseURL + path, query: query), operation: operation,
+            headers: headers,
             body: body)
     }
 
@@ -109,21 +111,24 @@ public struct RequestBuilder: Sendable {
         return HTTPRequest(method: method, url: url, headers: headers, body: data)
     }
 
-    private func pathValue(_ name: String, operation: APIOperation, arguments: JSONObject) throws(EngineError) -> String {
+    private func pathValue(_ name: String, operation: APIOperation, arguments: JSONObject) throws(EngineError) -> String
+    {
         let parameter = operation.parameters.first { $0.name == name }
         guard let value = arguments[name] ?? parameter?.defaultValue, value != .null else {
             throw EngineError(.invalidArguments, "argument '\(name)' is required (it is part of the URL path)")
         }
         let text = value.plainText
         guard !text.isEmpty, text != ".", text != ".." else {
-            throw EngineError(.invalidArguments, "argument '\(name)' must not be empty, '.' or '..' (it is a URL path segment)")
+            throw EngineError(
+                .invalidArguments, "argument '\(name)' must not be empty, '.' or '..' (it is a URL path segment)")
         }
         return PercentEncoding.pathSegment(text)
     }
 
     private func headerValue(_ text: String, argument: String) throws(EngineError) -> String {
         guard !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x00 }) else {
-            throw EngineError(.invalidArguments, "argument '\(argument)' must not contain line breaks (it is sent as a header)")
+            throw EngineError(
+                .invalidArguments, "argument '\(argument)' must not contain line breaks (it is sent as a header)")
         }
         return text
     }
@@ -142,7 +147,9 @@ public struct RequestBuilder: Sendable {
         func flatten(_ value: JSONValue, prefix: String) {
             switch value {
             case .object(let object):
-                for member in object { flatten(member.value, prefix: prefix.isEmpty ? member.key : "\(prefix)[\(member.key)]") }
+                for member in object {
+                    flatten(member.value, prefix: prefix.isEmpty ? member.key : "\(prefix)[\(member.key)]")
+                }
             case .array(let elements):
                 for (index, element) in elements.enumerated() { flatten(element, prefix: "\(prefix)[\(index)]") }
             case .null:
@@ -159,7 +166,9 @@ public struct RequestBuilder: Sendable {
     /// Appends encoded query pairs to a URL that may already have a query.
     public static func url(_ base: String, query: [(name: String, value: String)]) -> String {
         guard !query.isEmpty else { return base }
-        let encoded = query.map { PercentEncoding.queryComponent($0.name) + "=" + PercentEncoding.queryComponent($0.value) }
+        let encoded = query.map {
+            PercentEncoding.queryComponent($0.name) + "=" + PercentEncoding.queryComponent($0.value)
+        }
         return base + (base.contains("?") ? "&" : "?") + encoded.joined(separator: "&")
     }
 }

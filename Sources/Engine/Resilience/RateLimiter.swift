@@ -58,7 +58,8 @@ public final class RateLimiter: Sendable {
                 guard until <= deadline else {
                     bucket.withLock { $0.tokens += 1 }
                     throw EngineError(
-                        .rateLimited, "the integration's request budget (\(requests) per \(config.perSeconds) s) is used up",
+                        .rateLimited,
+                        "the integration's request budget (\(requests) per \(config.perSeconds) s) is used up",
                         retryAfterSeconds: wait)
                 }
                 do {

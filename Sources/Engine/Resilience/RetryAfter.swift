@@ -5,7 +5,9 @@ import Foundation
 public enum RetryAfter {
     /// Seconds to wait according to `Retry-After`, or `nil` when absent or unreadable.
     public static func seconds(from headers: HTTPHeaders, now: Date) -> Double? {
-        guard let value = headers["Retry-After"]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard let value = headers["Retry-After"]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+            return nil
+        }
         if let delta = Double(value), delta.isFinite { return max(0, delta) }
         guard let date = httpDate(value) else { return nil }
         return max(0, date.timeIntervalSince(now))

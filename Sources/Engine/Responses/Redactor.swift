@@ -39,7 +39,8 @@ public struct Redactor: Sendable {
         case .string(let text): return .string(redact(text))
         case .array(let elements): return .array(elements.map(redact))
         case .object(let object):
-            return .object(JSONObject(object.members.map { JSONObject.Member(key: redact($0.key), value: redact($0.value)) }))
+            return .object(
+                JSONObject(object.members.map { JSONObject.Member(key: redact($0.key), value: redact($0.value)) }))
         default: return value
         }
     }

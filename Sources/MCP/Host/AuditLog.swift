@@ -25,7 +25,10 @@ public final class AuditLog: Sendable {
         public var duration: Duration
 
         /// Creates an entry.
-        public init(tool: String, integration: String, kind: String, arguments: JSONObject, outcome: ToolOutcome, duration: Duration) {
+        public init(
+            tool: String, integration: String, kind: String, arguments: JSONObject, outcome: ToolOutcome,
+            duration: Duration
+        ) {
             self.tool = tool
             self.integration = integration
             self.kind = kind
@@ -42,7 +45,9 @@ public final class AuditLog: Sendable {
     /// Opens (creating, mode 0600) the file for appending; throws a message when it cannot be opened.
     public init(path: String, logger: Logger) throws(AuditLogError) {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw AuditLogError(message: "cannot open audit log '\(path)': \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw AuditLogError(message: "cannot open audit log '\(path)': \(String(cString: strerror(errno)))")
+        }
         descriptor = fd
         self.logger = logger
     }

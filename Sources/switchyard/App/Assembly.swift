@@ -73,7 +73,9 @@ struct Assembly {
                 maxOutputBytes: options.maxOutputBytes, readOnly: options.readOnly,
                 userAgent: "switchyard/\(Version.current)", logger: logger),
             makeAuth: { integration in
-                guard case .oauth2(let config) = integration.auth else { return StaticAuthProvider(config: integration.auth) }
+                guard case .oauth2(let config) = integration.auth else {
+                    return StaticAuthProvider(config: integration.auth)
+                }
                 return OAuth2Provider(
                     config: config, integration: integration.name, stateDirectory: stateDirectory, transport: transport,
                     clock: SystemClock(), secrets: secrets, logger: logger)

@@ -28,8 +28,12 @@ enum Invocation: Sendable {
             return .demo(try options(Array(arguments.dropFirst()), allowJSON: false).options)
         case "call":
             let (parsed, positional) = try options(Array(arguments.dropFirst()), allowJSON: false, positional: true)
-            guard let tool = positional.first else { throw UsageError("call needs a tool name: switchyard call TOOL [ARGS|-]") }
-            guard positional.count <= 2 else { throw UsageError("call takes one tool and one JSON object, got \(positional.count) arguments") }
+            guard let tool = positional.first else {
+                throw UsageError("call needs a tool name: switchyard call TOOL [ARGS|-]")
+            }
+            guard positional.count <= 2 else {
+                throw UsageError("call takes one tool and one JSON object, got \(positional.count) arguments")
+            }
             return .call(tool: tool, arguments: positional.count == 2 ? positional[1] : nil, options: parsed)
         case "serve":
             return .serve(try options(Array(arguments.dropFirst()), allowJSON: false).options)

@@ -13,12 +13,14 @@ enum ToolsCommand {
             let tokens = estimate(tool)
             total += tokens
             rows.append([
-                "name": .string(tool.name), "integration": .string(tool.integration), "kind": .string(tool.kind.rawValue),
+                "name": .string(tool.name), "integration": .string(tool.integration),
+                "kind": .string(tool.kind.rawValue),
                 "tags": .array(tool.tags.map { .string($0) }), "tokens": .int(Int64(tokens)),
             ])
         }
         if options.json {
-            StandardOutput.write(JSONValue.object(["tools": .array(rows), "total_tokens": .int(Int64(total))]).encoded())
+            StandardOutput.write(
+                JSONValue.object(["tools": .array(rows), "total_tokens": .int(Int64(total))]).encoded())
             return 0
         }
         let nameWidth = max(4, catalog.tools.map(\.name.count).max() ?? 0)

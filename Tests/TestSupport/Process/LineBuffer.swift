@@ -29,7 +29,8 @@ final class LineBuffer: Sendable {
     var all: [String] { state.withLock { $0.lines } }
 
     func next(timeout: Duration) -> String? {
-        let deadline = Date().addingTimeInterval(Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
+        let deadline = Date().addingTimeInterval(
+            Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
         condition.lock()
         defer { condition.unlock() }
         while true {
@@ -47,7 +48,8 @@ final class LineBuffer: Sendable {
     }
 
     func wait(timeout: Duration, until predicate: ([String]) -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
+        let deadline = Date().addingTimeInterval(
+            Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
         condition.lock()
         defer { condition.unlock() }
         while true {

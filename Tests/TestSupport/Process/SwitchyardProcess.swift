@@ -21,7 +21,8 @@ public final class SwitchyardProcess: Sendable {
             directory = directory.deletingLastPathComponent()
         }
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/debug/switchyard").path
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/debug/switchyard")
+            .path
     }
 
     /// Starts the binary with arguments and extra environment (merged over a minimal environment).
@@ -86,7 +87,8 @@ public final class SwitchyardProcess: Sendable {
         }
         thread.start()
         let remaining = deadline - ContinuousClock.now
-        let nanos = max(0, remaining.components.seconds * 1_000_000_000 + remaining.components.attoseconds / 1_000_000_000)
+        let nanos = max(
+            0, remaining.components.seconds * 1_000_000_000 + remaining.components.attoseconds / 1_000_000_000)
         if done.wait(timeout: .now() + .nanoseconds(Int(nanos))) == .timedOut {
             process.terminate()
             return nil
