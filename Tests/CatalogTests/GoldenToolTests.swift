@@ -19,13 +19,19 @@ import Testing
         return environment
     }
 
-    @Test("GitHub's tool definitions match Golden/github.tools.json")
-    func githubGolden() throws {
-        let result = CatalogLoader(paths: [RepositoryPaths.githubIntegration], environment: ["GITHUB_TOKEN": "t"])
-            .load()
+    /// The shipped integration files (their names without `.json`).
+    static let shippedNames: [String] = {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.integrations)) ?? []
+        return entries.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+    }()
+
+    @Test("each shipped file's tool definitions match its golden file", arguments: shippedNames)
+    func golden(name: String) throws {
+        let file = RepositoryPaths.integrations + "/\(name).json"
+        let result = CatalogLoader(paths: [file], environment: try Self.catalogueEnvironment()).load()
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
         let generated = ToolDefinition.pretty(.array(result.catalog.tools.map(ToolDefinition.json)))
-        let path = RepositoryPaths.githubGolden
+        let path = RepositoryPaths.root + "/Tests/CatalogTests/Golden/\(name).tools.json"
         if ProcessInfo.processInfo.environment["SWITCHYARD_UPDATE_GOLDEN"] == "1" {
             try Data(generated.utf8).write(to: URL(fileURLWithPath: path))
             return
@@ -43,7 +49,7 @@ import Testing
         let actual = line < generatedLines.count ? String(generatedLines[line]) : "<end of output>"
         Issue.record(
             """
-            generated GitHub tools differ from \(path) at line \(line + 1):
+            generated \(name) tools differ from \(path) at line \(line + 1):
               golden:    \(expected)
               generated: \(actual)
             If the change is intended, run with SWITCHYARD_UPDATE_GOLDEN=1 and review the diff.

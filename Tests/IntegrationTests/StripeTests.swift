@@ -88,8 +88,20 @@ import Testing
         let request = try #require(server.requests.first)
         #expect(request.header("Content-Type") == "application/x-www-form-urlencoded")
         let pairs = PercentDecoding.queryItems(request.bodyText.replacingOccurrences(of: "+", with: " "))
-        withKnownIssue("the engine sends JSON bodies only; Stripe needs application/x-www-form-urlencoded") {
-            #expect(pairs.map { "\($0.name)=\($0.value)" } == ["email=ada@example.com", "name=Ada Lovelace"])
-        }
+        #expect(pairs.map { "\($0.name)=\($0.value)" } == ["email=ada@example.com", "name=Ada Lovelace"])
+    }
+
+    @Test("nested body values use Stripe's bracket notation")
+    func nestedFormValues() async throws {
+        let (server, stripe) = try Self.start()
+        defer { server.stop() }
+        _ = try await stripe.call(
+            "stripe_customers_create", #"{"email": "ada@example.com", "metadata": {"plan": "pro", "seat count": 3}}"#)
+        let request = try #require(server.requests.first)
+        let pairs = PercentDecoding.queryItems(request.bodyText.replacingOccurrences(of: "+", with: " "))
+        #expect(
+            pairs.map { "\($0.name)=\($0.value)" } == [
+                "email=ada@example.com", "metadata[plan]=pro", "metadata[seat count]=3",
+            ])
     }
 }

@@ -12,7 +12,7 @@ extension IntegrationDecoder {
         var allowed: Set<String> = ["style", "records", "max_limit", "default_limit"]
         switch style {
         case .none: break
-        case .cursor: allowed.formUnion(["page_size", "cursor", "has_more"])
+        case .cursor: allowed.formUnion(["page_size", "cursor", "has_more", "total"])
         case .offset: allowed.formUnion(["page_size", "offset", "total", "has_more"])
         case .page: allowed.formUnion(["page_size", "page", "total_pages", "total", "has_more"])
         case .linkHeader: allowed.formUnion(["page_size", "total"])

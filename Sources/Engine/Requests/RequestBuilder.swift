@@ -92,8 +92,13 @@ public struct RequestBuilder: Sendable {
         var headers = HTTPHeaders()
         headers.set(name: "User-Agent", value: userAgent)
         headers.set(name: "Accept", value: "application/json")
-        for header in integrationHeaders { headers.set(name: header.name, value: header.value) }
-        for header in operation.headers { headers.set(name: header.name, value: header.value) }
+        // A configured header that interpolates to nothing (`${STRIPE_VERSION:-}`) is not sent.
+        for header in integrationHeaders where !header.value.isEmpty {
+            headers.set(name: header.name, value: header.value)
+        }
+        for header in operation.headers where !header.value.isEmpty {
+            headers.set(name: header.name, value: header.value)
+        }
         for header in extra { headers.set(name: header.name, value: header.value) }
         var data: Data?
         if let body {
