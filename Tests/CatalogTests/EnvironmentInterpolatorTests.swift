@@ -80,4 +80,17 @@ import Testing
             ])
         #expect(EnvironmentInterpolator.references(in: "no variables").isEmpty)
     }
+
+    @Test("a default may itself reference variables, which count as missing only when used")
+    func nestedDefaults() {
+        let template = "${ZENDESK_URL:-https://${ZENDESK_SUBDOMAIN}.zendesk.com}/api/v2"
+        let withSubdomain = EnvironmentInterpolator(environment: ["ZENDESK_SUBDOMAIN": "acme"]).interpolate(template)
+        #expect(withSubdomain.value == "https://acme.zendesk.com/api/v2")
+        #expect(withSubdomain.missing.isEmpty)
+        let explicit = EnvironmentInterpolator(environment: ["ZENDESK_URL": "http://127.0.0.1:9"]).interpolate(template)
+        #expect(explicit.value == "http://127.0.0.1:9/api/v2")
+        #expect(explicit.missing.isEmpty)
+        #expect(EnvironmentInterpolator(environment: [:]).interpolate(template).missing == ["ZENDESK_SUBDOMAIN"])
+        #expect(EnvironmentInterpolator.references(in: template) == ["ZENDESK_URL", "ZENDESK_SUBDOMAIN"])
+    }
 }

@@ -2,6 +2,7 @@
 ///
 /// A variable that is unset (or set to the empty string, for the `:-` form, as in the shell)
 /// takes its default; one with no default is reported as missing and replaced by nothing.
+/// Defaults may themselves hold references: `${ZENDESK_URL:-https://${ZENDESK_SUBDOMAIN}.zendesk.com}`.
 public struct EnvironmentInterpolator: Sendable {
     /// The variables available.
     public var environment: [String: String]
@@ -22,10 +23,11 @@ public struct EnvironmentInterpolator: Sendable {
         while let start = rest.range(of: "${") {
             result += rest[rest.startIndex..<start.lowerBound]
             let afterOpen = rest[start.upperBound...]
-            guard let close = afterOpen.firstIndex(of: "}") else {
-                result += rest[start.lowerBound...]
-                rest = ""
-                break
+            guard let close = Self.closingBrace(in: afterOpen) else {
+                // Unclosed: keep the `${` as written and look for a reference after it.
+                result += "${"
+                rest = afterOpen
+                continue
             }
             let (name, fallback) = Self.split(afterOpen[afterOpen.startIndex..<close])
             guard Self.isValidName(name) else {
@@ -38,7 +40,9 @@ public struct EnvironmentInterpolator: Sendable {
             if let value, !(value.isEmpty && fallback != nil) {
                 result += value
             } else if let fallback {
-                result += fallback
+                let nested = interpolate(String(fallback), missingReplacement: missingReplacement)
+                result += nested.value
+                missing += nested.missing
             } else {
                 missing.append(String(name))
                 result += missingReplacement
@@ -53,16 +57,41 @@ public struct EnvironmentInterpolator: Sendable {
     public static func references(in text: String) -> [String] {
         var names: [String] = []
         var rest = Substring(text)
-        while let start = rest.range(of: "${"), let close = rest[start.upperBound...].firstIndex(of: "}") {
-            let name = split(rest[start.upperBound..<close]).name
+        while let start = rest.range(of: "${") {
+            guard let close = closingBrace(in: rest[start.upperBound...]) else {
+                rest = rest[start.upperBound...]
+                continue
+            }
+            let (name, fallback) = split(rest[start.upperBound..<close])
             guard isValidName(name) else {
                 rest = rest[start.upperBound...]
                 continue
             }
             names.append(String(name))
+            if let fallback { names += references(in: String(fallback)) }
             rest = rest[rest.index(after: close)...]
         }
         return names
+    }
+
+    /// The `}` that closes a reference whose `${` was just consumed, skipping nested references.
+    private static func closingBrace(in text: Substring) -> Substring.Index? {
+        var depth = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "$", text.index(after: index) < text.endIndex, text[text.index(after: index)] == "{" {
+                depth += 1
+                index = text.index(index, offsetBy: 2)
+                continue
+            }
+            if character == "}" {
+                if depth == 0 { return index }
+                depth -= 1
+            }
+            index = text.index(after: index)
+        }
+        return nil
     }
 
     /// Splits the text between `${` and `}` into the name and the `:-` default, if any.
