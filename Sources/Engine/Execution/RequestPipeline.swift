@@ -35,7 +35,8 @@ struct RequestPipeline: Sendable {
                 // A connect failure never reached the server; anything else may have.
                 let safe = error.kind == .connectFailed || (call.mayResend && error.kind == .connectionLost)
                 guard canRetry, safe, error.kind != .cancelled else { throw failure }
-                try await backoff(attempt: triesOfThisRequest, hint: nil, retry: retry, call: call, reason: failure.message)
+                try await backoff(
+                    attempt: triesOfThisRequest, hint: nil, retry: retry, call: call, reason: failure.message)
             case .success(let response):
                 if response.status == 401, !refreshed {
                     refreshed = true
@@ -48,18 +49,20 @@ struct RequestPipeline: Sendable {
                 let isRateLimited = response.status == 429
                 let retriable = isRateLimited || (retry.onStatus.contains(response.status) && call.mayResend)
                 guard retriable else { return response }
-                let hint = RetryAfter.seconds(from: response.headers, now: clock.wallTime())
+                let hint =
+                    RetryAfter.seconds(from: response.headers, now: clock.wallTime())
                     ?? (isRateLimited ? resetHint(response.headers, runtime: runtime) : nil)
                 guard canRetry else {
-                    if isRateLimited { throw rateLimited(after: hint, attempts: triesOfThisRequest) }
+                    if isRateLimited { throw rateLimited(by: response, after: hint, call: call, runtime: runtime) }
                     return response
                 }
                 do {
                     try await backoff(
                         attempt: triesOfThisRequest, hint: hint, retry: retry, call: call,
                         reason: "HTTP \(response.status)")
-                } catch where error.type == .rateLimited && !isRateLimited {
-                    return response
+                } catch  where error.type == .rateLimited {
+                    guard isRateLimited else { return response }
+                    throw rateLimited(by: response, after: error.retryAfterSeconds, call: call, runtime: runtime)
                 }
             }
         }
@@ -81,7 +84,8 @@ struct RequestPipeline: Sendable {
         guard seconds * 1000 <= Double(retry.maxWaitMs), until < call.deadline else {
             throw rateLimited(after: seconds, attempts: attempt)
         }
-        logger.debug("\(call.tool.name): try \(attempt) failed (\(reason)); waiting \(String(format: "%.3f", seconds)) s")
+        logger.debug(
+            "\(call.tool.name): try \(attempt) failed (\(reason)); waiting \(String(format: "%.3f", seconds)) s")
         do {
             try await clock.sleep(until: until)
         } catch {
@@ -94,6 +98,16 @@ struct RequestPipeline: Sendable {
         return EngineError(
             .rateLimited, "the vendor is rate limiting this integration\(wait); try again later",
             status: 429, retryable: true, retryAfterSeconds: seconds)
+    }
+
+    /// The `rate_limited` error for a vendor's final 429: its own message and body (trimmed,
+    /// redacted) when it sent one, so `vendor` is present whenever the vendor sent a body.
+    private func rateLimited(
+        by response: HTTPResponse, after seconds: Double?, call: CallState, runtime: IntegrationRuntime
+    ) -> EngineError {
+        guard !response.body.isEmpty else { return rateLimited(after: seconds, attempts: 0) }
+        let interpreter = ResponseInterpreter(errors: call.tool.operation.errors, redactor: runtime.redactor())
+        return interpreter.failure(response, retryAfter: seconds)
     }
 
     private func resetHint(_ headers: HTTPHeaders, runtime: IntegrationRuntime) -> Double? {
@@ -116,10 +130,14 @@ struct RequestPipeline: Sendable {
             guard remaining > .zero else { throw TransportError(.timeout, "the call's time limit was reached") }
             var outgoing = request
             guard let origin = URLOrigin(outgoing.url), origin == runtime.origin else {
-                throw EngineError(.upstreamError, "refused to send a request to another origin (\(URLOrigin(outgoing.url)?.description ?? outgoing.url))")
+                throw EngineError(
+                    .upstreamError,
+                    "refused to send a request to another origin (\(URLOrigin(outgoing.url)?.description ?? outgoing.url))"
+                )
             }
             try await runtime.auth.authorize(&outgoing, deadline: call.deadline)
             outgoing.timeout = remaining
+            outgoing.requiresFreshConnection = !call.mayResend
             try await runtime.limiter.acquire(
                 deadline: call.deadline, maxWait: .milliseconds(call.tool.operation.retry.maxWaitMs))
             call.attempts += 1
@@ -131,7 +149,8 @@ struct RequestPipeline: Sendable {
                 throw error
             }
             runtime.limiter.release(responseHeaders: response.headers)
-            guard [301, 302, 303, 307, 308].contains(response.status), let location = response.headers["Location"] else {
+            guard [301, 302, 303, 307, 308].contains(response.status), let location = response.headers["Location"]
+            else {
                 return response
             }
             let target = URLOrigin.resolve(location, against: request.url)
