@@ -25,7 +25,9 @@ public final class ReplayTransport: HTTPTransport {
             throw CassetteError(message: "cannot read recording '\(path)'")
         }
         var slots: [Slot] = []
-        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in String(decoding: data, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).enumerated() {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             let entry: CassetteEntry
             do {
@@ -50,7 +52,8 @@ public final class ReplayTransport: HTTPTransport {
         let found = slots.withLock { slots -> HTTPResponse? in
             guard
                 let index = slots.firstIndex(where: { slot in
-                    !slot.used && slot.method == live.method && slot.url == url && (slot.body == nil || slot.body == body)
+                    !slot.used && slot.method == live.method && slot.url == url
+                        && (slot.body == nil || slot.body == body)
                 })
             else { return nil }
             slots[index].used = true
@@ -63,16 +66,25 @@ public final class ReplayTransport: HTTPTransport {
         return found
     }
 
-    /// The URL with its query pairs sorted, so parameter order does not matter.
+    /// The redaction marker percent-encoded, as a placeholder credential (replay without
+    /// credentials) is sent in a URL or a form body; read as the marker itself when matching.
+    static let encodedMarker = PercentEncoding.queryComponent(Redactor.marker)
+
+    /// The URL with its query pairs sorted, so parameter order does not matter, and an encoded
+    /// redaction marker read as the marker the recorder wrote.
     static func normalized(_ url: String) -> String {
+        let url = url.replacingOccurrences(of: encodedMarker, with: Redactor.marker)
         guard let question = url.firstIndex(of: "?") else { return url }
         let base = url[url.startIndex..<question]
         let pairs = url[url.index(after: question)...].split(separator: "&").map(String.init).sorted()
         return base + "?" + pairs.joined(separator: "&")
     }
 
-    /// JSON bodies compared by value (re-encoded compactly), others byte for byte.
+    /// JSON bodies compared by value (re-encoded compactly), others byte for byte after reading an
+    /// encoded redaction marker as the marker.
     static func canonicalBody(_ body: Data) -> Data {
-        (try? JSON.JSONParser.parse(body))?.encodedData(sortedKeys: true) ?? body
+        if let json = try? JSON.JSONParser.parse(body) { return json.encodedData(sortedKeys: true) }
+        guard let text = String(data: body, encoding: .utf8), text.contains(encodedMarker) else { return body }
+        return Data(text.replacingOccurrences(of: encodedMarker, with: Redactor.marker).utf8)
     }
 }

@@ -23,15 +23,20 @@ enum IntegrationFile {
         return "{" + members.joined(separator: ", ") + "}"
     }
 
-    /// Writes `text` to a fresh temporary file, loads it, and requires that it loaded without errors.
-    static func load(_ text: String, environment: [String: String] = [:]) throws -> Catalog {
+    /// Writes `text` to a fresh temporary file, loads it, and requires that it loaded without errors;
+    /// with `credentialsOptional` (replay) unset credential variables are allowed.
+    static func load(_ text: String, environment: [String: String] = [:], credentialsOptional: Bool = false) throws
+        -> Catalog
+    {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("engine-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("\(name).json")
         try Data(text.utf8).write(to: file)
-        let result = CatalogLoader(paths: [file.path], environment: environment).load()
+        let result = CatalogLoader(
+            paths: [file.path], environment: environment, credentialsOptional: credentialsOptional
+        ).load()
         let errors = result.diagnostics.filter { $0.severity == .error }
         try #require(errors.isEmpty, "the fixture does not load: \(errors)")
         try #require(result.catalog.integrations[name] != nil, "the fixture was left out: \(result.diagnostics)")
