@@ -148,4 +148,25 @@ import Testing
         #expect(items.count == 25)
         #expect(items.allSatisfy { $0["notes"] == nil && $0["author"] == ["login": "octo"] && $0["title"] != nil })
     }
+
+    @Test("an empty collection is an empty list, also when the vendor sends null for the records")
+    func emptyCollections() async throws {
+        var router = Router()
+        router.on(
+            "GET", "/v1/deals",
+            reply: .json(
+                #"{"success":true,"data":null,"additional_data":{"pagination":{"start":0,"limit":20,"more_items_in_collection":false}}}"#
+            ))
+        let harness = try EngineHarness(router: router, operations: #""list": {\#(VendorShape.pipedrive.operation)}"#)
+        defer { harness.stop() }
+        let body = try await harness.call("list", ["limit": 10]).listBody()
+        #expect(body == ["items": [], "has_more": false])
+        var router2 = Router()
+        router2.on("GET", "/repos/{owner}/{repo}/issues", reply: .json("[]"))
+        let empty = try EngineHarness(
+            router: router2, operations: #""list": {\#(VendorShape.github(relativeLinks: true).operation)}"#)
+        defer { empty.stop() }
+        #expect(
+            try await empty.call("list", ["owner": "o", "repo": "r"]).listBody() == ["items": [], "has_more": false])
+    }
 }

@@ -128,4 +128,38 @@ import Testing
         #expect((refused.error?.retryAfterSeconds ?? 0) > 500)
         #expect(harness.server.requests.count == 2)
     }
+
+    @Test("a budget wait past the call's deadline is rate_limited at once, without a request")
+    func budgetPastDeadline() async throws {
+        let harness = try EngineHarness(
+            router: Router(fallback: { _ in .json("{}") }),
+            settings: #""rate_limit": {"requests": 1, "per_seconds": 60}, "timeout_ms": 2000"#,
+            operations: Self.operations)
+        defer { harness.stop() }
+        #expect(try await !harness.call("get", ["id": "1"]).isError)
+        let started = ContinuousClock.now
+        let outcome = try await harness.call("get", ["id": "2"])
+        #expect(ContinuousClock.now - started < .seconds(3))
+        #expect(outcome.errorType == .rateLimited)
+        #expect((outcome.error?.retryAfterSeconds ?? 0) > 30)
+        #expect(harness.server.requests.count == 1)
+    }
+
+    @Test("cancelling a call that waits for the budget returns promptly and sends nothing")
+    func cancelWhileWaitingForBudget() async throws {
+        let clock = ObservedClock()
+        let harness = try EngineHarness(
+            router: Router(fallback: { _ in .json("{}") }),
+            settings: #""rate_limit": {"requests": 1, "per_seconds": 20}"#, clock: clock, operations: Self.operations)
+        defer { harness.stop() }
+        #expect(try await !harness.call("get", ["id": "1"]).isError)
+        let call = Task { try await harness.call("get", ["id": "2"]) }
+        #expect(await clock.waitForSleeps(1, timeout: .seconds(10)))
+        let cancelled = ContinuousClock.now
+        call.cancel()
+        let outcome = try await call.value
+        #expect(ContinuousClock.now - cancelled < .seconds(3))
+        #expect(outcome.isError)
+        #expect(harness.server.requests.count == 1)
+    }
 }

@@ -19,9 +19,10 @@ import Testing
         """#
 
     /// A vendor whose routes `install` adds, with fast retries (3 tries, waits up to 5 s).
-    static func harness(maxWaitMs: Int = 5000, timeoutMs: Int = 30000, _ install: (inout Router) -> Void) throws
-        -> EngineHarness
-    {
+    static func harness(
+        maxWaitMs: Int = 5000, timeoutMs: Int = 30000, clock: any EngineClock = SystemClock(),
+        _ install: (inout Router) -> Void
+    ) throws -> EngineHarness {
         var router = Router()
         install(&router)
         return try EngineHarness(
@@ -30,7 +31,7 @@ import Testing
                 "retry": {"max_attempts": 3, "initial_backoff_ms": 10, "max_backoff_ms": 40, "max_wait_ms": \#(maxWaitMs)},
                 "timeout_ms": \#(timeoutMs)
                 """#,
-            operations: operations)
+            clock: clock, operations: operations)
     }
 
     /// Seconds between the arrival of two requests.
@@ -208,10 +209,25 @@ import Testing
 
     @Test("cancelling the task during a backoff sleep returns promptly")
     func cancellationDuringBackoff() async throws {
+        let clock = ObservedClock()
         let reply = ServerReply.json(429, "{}", headers: [("Retry-After", "30")])
-        let harness = try Self.harness(maxWaitMs: 60000, timeoutMs: 60000) {
+        let harness = try Self.harness(maxWaitMs: 60000, timeoutMs: 60000, clock: clock) {
             $0.on("GET", "/v1/things/{id}", reply: reply)
         }
+        defer { harness.stop() }
+        let call = Task { try await harness.call("get", ["id": "1"]) }
+        #expect(await clock.waitForSleeps(1, timeout: .seconds(10)))
+        let cancelled = ContinuousClock.now
+        call.cancel()
+        let outcome = try await call.value
+        #expect(ContinuousClock.now - cancelled < .seconds(3))
+        #expect(outcome.isError)
+        #expect(harness.server.requests.count == 1)
+    }
+
+    @Test("cancelling the task during a transfer aborts it promptly")
+    func cancellationDuringTransfer() async throws {
+        let harness = try Self.harness { $0.on("GET", "/v1/things/{id}", reply: .delayed(.seconds(20), .json("{}"))) }
         defer { harness.stop() }
         let call = Task { try await harness.call("get", ["id": "1"]) }
         #expect(await harness.server.waitForRequests(count: 1, timeout: .seconds(10)))

@@ -54,7 +54,9 @@ struct ListWalker {
                 throw interpreter.failure(response, retryAfter: nil)
             }
             let body = try interpreter.success(response)
-            guard let records = body.value(at: pagination.records)?.arrayValue ?? (body == .null ? [] : nil) else {
+            // An empty body, or `null` where the items go (Pipedrive's empty `data`), is an empty page.
+            let found = body.value(at: pagination.records)
+            guard let records = found?.arrayValue ?? (body == .null || found == .null ? [] : nil) else {
                 throw EngineError(
                     .invalidResponse,
                     "the vendor's page has no item array at '\(pagination.records)'", status: response.status,
@@ -69,7 +71,8 @@ struct ListWalker {
                 let itemIndex = position.skip + index
                 result.items.append((records[itemIndex], resume(position, size: size, at: itemIndex)))
             }
-            let nextPosition = try next(after: position, size: size, records: records, body: body, response: response, request: request)
+            let nextPosition = try next(
+                after: position, size: size, records: records, body: body, response: response, request: request)
             if take < available {
                 // Stopped inside this page: resume at the first item not taken.
                 result.next = resume(position, size: size, at: position.skip + take)
@@ -164,7 +167,9 @@ struct ListWalker {
             if let from = cursor.from {
                 value = body.value(at: from)
             } else if let pointer = cursor.fromLastItem {
-                guard pagination.hasMore == nil || body.value(at: pagination.hasMore ?? .root) == .bool(true) else { return nil }
+                guard pagination.hasMore == nil || body.value(at: pagination.hasMore ?? .root) == .bool(true) else {
+                    return nil
+                }
                 value = records.last?.value(at: pointer)
             } else {
                 value = nil
@@ -176,7 +181,9 @@ struct ListWalker {
             let base: Int
             if case .offset(let offset) = position.anchor { base = offset } else { base = 0 }
             let nextOffset = base + records.count
-            if let pointer = pagination.total, let total = body.value(at: pointer)?.intValue, nextOffset >= total { return nil }
+            if let pointer = pagination.total, let total = body.value(at: pointer)?.intValue, nextOffset >= total {
+                return nil
+            }
             if let size, records.count < size, pagination.hasMore == nil, pagination.total == nil { return nil }
             return PagePosition(anchor: .offset(nextOffset))
         case .page:

@@ -17,15 +17,21 @@ struct EngineHarness: Sendable {
 
     /// Starts a vendor answering through `router`, writes and loads the integration file that
     /// `file` builds from the vendor's base URL, and creates an engine over `transport` (libcurl
-    /// by default).
+    /// by default) with `makeAuth`'s providers (the static ones by default).
     init(
         router: Router, options: EngineOptions = EngineOptions(), environment: [String: String] = [:],
-        transport: (any HTTPTransport)? = nil, file: (String) -> String
+        transport: (any HTTPTransport)? = nil, clock: any EngineClock = SystemClock(),
+        makeAuth: (@Sendable (Integration) -> any AuthProvider)? = nil, file: (String) -> String
     ) throws {
         let server = try LoopbackServer(router: router)
         do {
             catalog = try IntegrationFile.load(file(server.baseURL), environment: environment)
-            engine = ToolEngine(transport: try transport ?? CurlTransport(), options: options)
+            let transport = try transport ?? CurlTransport()
+            if let makeAuth {
+                engine = ToolEngine(transport: transport, clock: clock, options: options, makeAuth: makeAuth)
+            } else {
+                engine = ToolEngine(transport: transport, clock: clock, options: options)
+            }
         } catch {
             server.stop()
             throw error
@@ -36,9 +42,14 @@ struct EngineHarness: Sendable {
     /// A harness whose file has one resource with `operations` and top-level `settings`.
     init(
         router: Router, settings: String = "", options: EngineOptions = EngineOptions(),
-        environment: [String: String] = [:], transport: (any HTTPTransport)? = nil, operations: String
+        environment: [String: String] = [:], transport: (any HTTPTransport)? = nil,
+        clock: any EngineClock = SystemClock(), makeAuth: (@Sendable (Integration) -> any AuthProvider)? = nil,
+        operations: String
     ) throws {
-        try self.init(router: router, options: options, environment: environment, transport: transport) { base in
+        try self.init(
+            router: router, options: options, environment: environment, transport: transport, clock: clock,
+            makeAuth: makeAuth
+        ) { base in
             IntegrationFile.text(baseURL: base, settings: settings, operations: operations)
         }
     }
