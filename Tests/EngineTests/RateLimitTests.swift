@@ -162,4 +162,51 @@ import Testing
         #expect(outcome.isError)
         #expect(harness.server.requests.count == 1)
     }
+
+    @Test("a write queued behind a slow write still ends within its own timeout_ms")
+    func queuedWriteTimesOut() async throws {
+        var router = Router()
+        router.on("POST", "/v1/things", reply: .delayed(.seconds(6), .json("{}")))
+        router.on("POST", "/v1/quick", reply: .json("{}"))
+        let harness = try EngineHarness(
+            router: router,
+            operations: #"""
+                "create": {"request": "POST /v1/things", "description": "Create one thing at the vendor, slowly."},
+                "quick": {"kind": "create", "request": "POST /v1/quick", "timeout_ms": 1000,
+                          "description": "Create one small thing at the vendor."}
+                """#)
+        defer { harness.stop() }
+        let slow = Task { try await harness.call("create") }
+        #expect(await harness.server.waitForRequests(count: 1, timeout: .seconds(10)))
+        let started = ContinuousClock.now
+        let quick = try await harness.call("quick")
+        #expect(ContinuousClock.now - started < .seconds(4), "the queued write waited for the slow one")
+        #expect(quick.errorType == .timeout)
+        #expect(harness.server.requests.count == 1)
+        slow.cancel()
+        _ = try await slow.value
+    }
+
+    @Test("a read waiting for a concurrency slot still ends within its own timeout_ms")
+    func queuedReadTimesOut() async throws {
+        var router = Router()
+        router.on("GET", "/v1/things/{id}", reply: .delayed(.seconds(6), .json("{}")))
+        router.on("GET", "/v1/quick", reply: .json("{}"))
+        let harness = try EngineHarness(
+            router: router, settings: #""rate_limit": {"max_concurrent": 1}"#,
+            operations: Self.operations + #"""
+                , "quick": {"kind": "get", "request": "GET /v1/quick", "timeout_ms": 1000,
+                            "description": "Fetch the small status document of the vendor."}
+                """#)
+        defer { harness.stop() }
+        let slow = Task { try await harness.call("get", ["id": "1"]) }
+        #expect(await harness.server.waitForRequests(count: 1, timeout: .seconds(10)))
+        let started = ContinuousClock.now
+        let quick = try await harness.call("quick")
+        #expect(ContinuousClock.now - started < .seconds(4), "the read waited for the slot past its deadline")
+        #expect(quick.errorType == .timeout)
+        #expect(harness.server.requests.count == 1)
+        slow.cancel()
+        _ = try await slow.value
+    }
 }

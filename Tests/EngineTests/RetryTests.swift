@@ -197,14 +197,18 @@ import Testing
 
     @Test("timeout_ms bounds the whole call, retries and waits included")
     func timeoutBoundsRetries() async throws {
-        let reply = ServerReply.json(503, "{}", headers: [("Retry-After", "1")])
-        let harness = try Self.harness(timeoutMs: 1500) { $0.on("GET", "/v1/things/{id}", reply: reply) }
+        let reply = ServerReply.json(503, #"{"message":"busy"}"#, headers: [("Retry-After", "1")])
+        let harness = try EngineHarness(
+            router: Router(fallback: { _ in reply }),
+            settings: #""retry": {"max_attempts": 10, "max_wait_ms": 5000}, "timeout_ms": 2500"#,
+            operations: Self.operations)
         defer { harness.stop() }
         let started = ContinuousClock.now
         let outcome = try await harness.call("get", ["id": "1"])
-        #expect(ContinuousClock.now - started < .seconds(3))
-        #expect(outcome.isError)
-        #expect(harness.server.requests.count == 2)
+        // Ten tries a second apart would take nine seconds: the 2.5 s limit cuts them short.
+        #expect(ContinuousClock.now - started < .seconds(4))
+        #expect(outcome.errorType == .upstreamError)
+        #expect((1...3).contains(harness.server.requests.count))
     }
 
     @Test("cancelling the task during a backoff sleep returns promptly")

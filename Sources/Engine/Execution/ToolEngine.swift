@@ -52,10 +52,16 @@ public final class ToolEngine: Sendable {
             }
             let isWrite = !tool.kind.isRead
             if isWrite {
+                let acquired: Bool
                 do {
-                    try await runtime.limiter.writes.acquire()
+                    acquired = try await runtime.limiter.writes.acquire(until: deadline, clock: clock)
                 } catch {
                     throw EngineError(.network, "the call was cancelled", retryable: true)
+                }
+                guard acquired else {
+                    throw EngineError(
+                        .timeout,
+                        "the call's time limit was reached while an earlier write to \(integration.name) was running")
                 }
             }
             defer { if isWrite { runtime.limiter.writes.release() } }
