@@ -91,4 +91,46 @@ import Testing
         #expect(!deleted.isError)
         #expect(deleted.status == 204)
     }
+
+    @Test("a list whose first item alone is over the budget is cut with a marker and a cursor to go on")
+    func firstItemOverBudget() async throws {
+        let big = String(repeating: "x", count: 3000)
+        var router = Router()
+        router.on("GET", "/v1/items") { _, _ in
+            .json(#"{"items":[{"number":1,"blob":"\#(big)"},{"number":2,"blob":"\#(big)"},{"number":3}]}"#)
+        }
+        let harness = try EngineHarness(
+            router: router, options: EngineOptions(maxOutputBytes: 1000),
+            operations: #"""
+                "list": {"request": "GET /v1/items", "description": "List items of the vendor in order.",
+                         "pagination": {"style": "none", "records": "/items"}}
+                """#)
+        defer { harness.stop() }
+        let outcome = try await harness.call("list", ["limit": 10])
+        #expect(!outcome.isError)
+        #expect(outcome.structured == nil)
+        #expect(outcome.text.utf8.count <= 1000, "\(outcome.text.utf8.count) bytes")
+        #expect(outcome.text.contains("truncated"))
+        #expect(outcome.text.contains("next_cursor"))
+        let withFields = try await harness.call("list", ["limit": 10, "fields": ["number"]])
+        #expect(try withFields.numbers() == [1, 2, 3])
+    }
+
+    @Test("response.omit applies to single objects too")
+    func omitOnSingleObject() async throws {
+        var router = Router()
+        router.on(
+            "GET", "/v1/things/{id}", reply: .json(#"{"id":7,"author":{"login":"o","avatar_url":"u"},"notes":"n"}"#))
+        let harness = try EngineHarness(
+            router: router,
+            operations: #"""
+                "get": {"request": "GET /v1/things/{id}", "description": "Fetch one thing with every field.",
+                        "parameters": {"id": {"in": "path", "type": "integer", "description": "Id."}},
+                        "response": {"omit": ["/notes", "/author/avatar_url", "/missing/pointer"]}}
+                """#)
+        defer { harness.stop() }
+        let outcome = try await harness.call("get", ["id": 7])
+        #expect(outcome.structured == ["id": 7, "author": ["login": "o"]])
+        #expect(outcome.text == #"{"id":7,"author":{"login":"o"}}"#)
+    }
 }

@@ -169,4 +169,16 @@ import Testing
         #expect(
             try await empty.call("list", ["owner": "o", "repo": "r"]).listBody() == ["items": [], "has_more": false])
     }
+
+    @Test("default_limit applies when limit is left out, and max_limit caps limit")
+    func defaultAndMaxLimit() async throws {
+        let shape = VendorShape.stripe
+        let operation = shape.operation.replacingOccurrences(
+            of: #""has_more": "/has_more""#, with: #""has_more": "/has_more", "default_limit": 7, "max_limit": 30"#)
+        let harness = try EngineHarness(router: shape.router, operations: #""list": {\#(operation)}"#)
+        defer { harness.stop() }
+        #expect(try await harness.call("list").numbers() == Array(1...7))
+        #expect(try await harness.call("list", ["limit": 30]).numbers() == Array(1...30))
+        #expect(try await harness.call("list", ["limit": 31]).errorType == .invalidArguments)
+    }
 }

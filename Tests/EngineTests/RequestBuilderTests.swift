@@ -161,4 +161,25 @@ import Testing
         #expect(request.header("Content-Type") == nil)
         #expect(request.header("Content-Length") == nil || request.header("Content-Length") == "0")
     }
+
+    @Test("a base URL with a path prefix (and a trailing slash) keeps its prefix, also for relative next links")
+    func baseURLPathPrefix() async throws {
+        var router = Router()
+        router.on("GET", "/api/v3/items") { request, _ in
+            request.queryValue("page") == "2"
+                ? .json(#"[{"number":2}]"#)
+                : .json(#"[{"number":1}]"#, headers: [("Link", #"</api/v3/items?page=2>; rel="next""#)])
+        }
+        let harness = try EngineHarness(router: router) { base in
+            IntegrationFile.text(
+                baseURL: base + "/api/v3/",
+                operations: #"""
+                    "list": {"request": "GET /items", "description": "List items of the vendor in order.",
+                             "pagination": {"style": "link_header"}}
+                    """#)
+        }
+        defer { harness.stop() }
+        #expect(try await harness.call("list").numbers() == [1, 2])
+        #expect(harness.server.requests.map(\.target) == ["/api/v3/items", "/api/v3/items?page=2"])
+    }
 }

@@ -68,12 +68,10 @@ import Testing
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        let first = ReplySequence([], then: .json("{}"))
         let harness = try Self.harness { router in
-            router.on("GET", "/v1/things/{id}") { _, _ in
+            router.on("GET", "/v1/things/{id}") { request, _ in
                 // The date has whole seconds: two seconds ahead is a wait of one to two seconds.
-                first.next()
-                return first.handedOut == 1
+                request.sequence == 1
                     ? .json(503, "{}", headers: [("Retry-After", formatter.string(from: Date().addingTimeInterval(2)))])
                     : .json("{}")
             }
@@ -241,5 +239,22 @@ import Testing
         #expect(ContinuousClock.now - cancelled < .seconds(3))
         #expect(outcome.isError)
         #expect(harness.server.requests.count == 1)
+    }
+
+    @Test("a 429 without Retry-After waits for the vendor's rate-limit reset header")
+    func resetHeaderHint() async throws {
+        let harness = try Self.harness { router in
+            router.on("GET", "/v1/things/{id}") { request, _ in
+                let reset = String(Int(Date().timeIntervalSince1970) + 2)
+                return request.sequence == 1
+                    ? .json(429, "{}", headers: [("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", reset)])
+                    : .json("{}")
+            }
+        }
+        defer { harness.stop() }
+        #expect(try await !harness.call("get", ["id": "1"]).isError)
+        let requests = harness.server.requests
+        try #require(requests.count == 2)
+        #expect(Self.gap(requests[0], requests[1]) >= 0.9)
     }
 }
