@@ -44,18 +44,8 @@ public final class AsyncSemaphore: Sendable {
             return state.nextID
         }
         defer { _ = state.withLock { $0.cancelledEarly.remove(id) } }
-        // The timer takes the waiter out of the queue under the lock, so a permit handed over by
-        // `release` and the deadline can never both win.
-        let timer = limit.map { limit in
-            Task { [self] in
-                try await limit.clock.sleep(until: limit.deadline)
-                let waiter = state.withLock { state -> Waiter? in
-                    state.waiters.firstIndex { $0.id == id }.map { state.waiters.remove(at: $0) }
-                }
-                waiter?.continuation.resume(throwing: DeadlinePassed())
-            }
-        }
-        defer { timer?.cancel() }
+        let timer = Mutex<Task<Void, any Error>?>(nil)
+        defer { timer.withLock { $0?.cancel() } }
         do {
             try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
@@ -72,7 +62,19 @@ public final class AsyncSemaphore: Sendable {
                     }
                     switch granted {
                     case .success(true): continuation.resume()
-                    case .success(false): break
+                    case .success(false):
+                        guard let limit else { break }
+                        // Only a queued waiter needs a timer. It takes the waiter out of the queue under
+                        // the lock, so a permit handed over by `release` and the deadline never both win.
+                        timer.withLock {
+                            $0 = Task { [self] in
+                                try await limit.clock.sleep(until: limit.deadline)
+                                let waiter = state.withLock { state -> Waiter? in
+                                    state.waiters.firstIndex { $0.id == id }.map { state.waiters.remove(at: $0) }
+                                }
+                                waiter?.continuation.resume(throwing: DeadlinePassed())
+                            }
+                        }
                     case .failure(let error): continuation.resume(throwing: error)
                     }
                 }
