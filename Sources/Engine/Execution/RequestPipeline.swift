@@ -53,15 +53,16 @@ struct RequestPipeline: Sendable {
                     RetryAfter.seconds(from: response.headers, now: clock.wallTime())
                     ?? (isRateLimited ? resetHint(response.headers, runtime: runtime) : nil)
                 guard canRetry else {
-                    if isRateLimited { throw rateLimited(after: hint, attempts: triesOfThisRequest) }
+                    if isRateLimited { throw rateLimited(by: response, after: hint, call: call, runtime: runtime) }
                     return response
                 }
                 do {
                     try await backoff(
                         attempt: triesOfThisRequest, hint: hint, retry: retry, call: call,
                         reason: "HTTP \(response.status)")
-                } catch  where error.type == .rateLimited && !isRateLimited {
-                    return response
+                } catch  where error.type == .rateLimited {
+                    guard isRateLimited else { return response }
+                    throw rateLimited(by: response, after: error.retryAfterSeconds, call: call, runtime: runtime)
                 }
             }
         }
@@ -99,6 +100,16 @@ struct RequestPipeline: Sendable {
             status: 429, retryable: true, retryAfterSeconds: seconds)
     }
 
+    /// The `rate_limited` error for a vendor's final 429: its own message and body (trimmed,
+    /// redacted) when it sent one, so `vendor` is present whenever the vendor sent a body.
+    private func rateLimited(
+        by response: HTTPResponse, after seconds: Double?, call: CallState, runtime: IntegrationRuntime
+    ) -> EngineError {
+        guard !response.body.isEmpty else { return rateLimited(after: seconds, attempts: 0) }
+        let interpreter = ResponseInterpreter(errors: call.tool.operation.errors, redactor: runtime.redactor())
+        return interpreter.failure(response, retryAfter: seconds)
+    }
+
     private func resetHint(_ headers: HTTPHeaders, runtime: IntegrationRuntime) -> Double? {
         let config = runtime.integration.rateLimit
         let names = [config?.resetHeader, "x-ratelimit-reset", "ratelimit-reset"].compactMap { $0 }
@@ -126,6 +137,7 @@ struct RequestPipeline: Sendable {
             }
             try await runtime.auth.authorize(&outgoing, deadline: call.deadline)
             outgoing.timeout = remaining
+            outgoing.requiresFreshConnection = !call.mayResend
             try await runtime.limiter.acquire(
                 deadline: call.deadline, maxWait: .milliseconds(call.tool.operation.retry.maxWaitMs))
             call.attempts += 1

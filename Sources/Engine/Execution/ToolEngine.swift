@@ -46,17 +46,22 @@ public final class ToolEngine: Sendable {
         let deadline = clock.now() + .milliseconds(tool.operation.timeoutMs)
         let key = tool.operation.idempotencyHeader != nil ? UUID().uuidString.lowercased() : nil
         var call = CallState(tool: tool, deadline: deadline, idempotencyKey: key)
-        let redactor = runtime.redactor()
         do throws(EngineError) {
             if options.readOnly, !tool.kind.isRead {
                 throw EngineError(.readOnly, "\(tool.name) changes data and Switchyard runs read-only (--read-only)")
             }
             let isWrite = !tool.kind.isRead
             if isWrite {
+                let acquired: Bool
                 do {
-                    try await runtime.limiter.writes.acquire()
+                    acquired = try await runtime.limiter.writes.acquire(until: deadline, clock: clock)
                 } catch {
                     throw EngineError(.network, "the call was cancelled", retryable: true)
+                }
+                guard acquired else {
+                    throw EngineError(
+                        .timeout,
+                        "the call's time limit was reached while an earlier write to \(integration.name) was running")
                 }
             }
             defer { if isWrite { runtime.limiter.writes.release() } }
@@ -73,8 +78,11 @@ public final class ToolEngine: Sendable {
             return OutputShaper(maxOutputBytes: options.maxOutputBytes).single(
                 body, attempts: call.attempts, status: response.status)
         } catch {
+            // Redact with what the auth knows now: a refresh during the call may have learned new tokens.
+            let redactor = runtime.redactor()
             var failure = error
             failure.message = redactor.redact(failure.message)
+            failure.vendor = failure.vendor.map(redactor.redact)
             options.logger.debug(
                 "\(tool.name): \(failure.type.rawValue) after \(call.attempts) request(s): \(failure.message)")
             return .failure(failure, attempts: call.attempts)

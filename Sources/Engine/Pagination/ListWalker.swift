@@ -54,7 +54,9 @@ struct ListWalker {
                 throw interpreter.failure(response, retryAfter: nil)
             }
             let body = try interpreter.success(response)
-            guard let records = body.value(at: pagination.records)?.arrayValue ?? (body == .null ? [] : nil) else {
+            // An empty body, or `null` where the items go (Pipedrive's empty `data`), is an empty page.
+            let found = body.value(at: pagination.records)
+            guard let records = found?.arrayValue ?? (body == .null || found == .null ? [] : nil) else {
                 throw EngineError(
                     .invalidResponse,
                     "the vendor's page has no item array at '\(pagination.records)'", status: response.status,

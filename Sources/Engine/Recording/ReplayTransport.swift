@@ -66,8 +66,14 @@ public final class ReplayTransport: HTTPTransport {
         return found
     }
 
-    /// The URL with its query pairs sorted, so parameter order does not matter.
+    /// The redaction marker percent-encoded, as a placeholder credential (replay without
+    /// credentials) is sent in a URL or a form body; read as the marker itself when matching.
+    static let encodedMarker = PercentEncoding.queryComponent(Redactor.marker)
+
+    /// The URL with its query pairs sorted, so parameter order does not matter, and an encoded
+    /// redaction marker read as the marker the recorder wrote.
     static func normalized(_ url: String) -> String {
+        let url = url.replacingOccurrences(of: encodedMarker, with: Redactor.marker)
         guard let question = url.firstIndex(of: "?") else { return url }
         let base = url[url.startIndex..<question]
         let pairs = url[url.index(after: question)...].split(separator: "&").map(String.init).sorted()
@@ -75,12 +81,13 @@ public final class ReplayTransport: HTTPTransport {
     }
 
     /// JSON bodies compared by value (re-encoded with sorted keys); form bodies by their decoded,
-    /// sorted pairs (so `%5BREDACTED%5D` and `[REDACTED]` agree); others byte for byte.
+    /// sorted pairs; others byte for byte — in every case after reading an encoded redaction marker
+    /// (`%5BREDACTED%5D`) as the marker.
     static func canonicalBody(_ body: Data) -> Data {
         if let json = try? JSON.JSONParser.parse(body) { return json.encodedData(sortedKeys: true) }
-        guard let text = String(data: body, encoding: .utf8), text.contains("="),
-            !text.contains(where: { $0 == " " || $0 == "\n" })
-        else { return body }
+        guard var text = String(data: body, encoding: .utf8) else { return body }
+        text = text.replacingOccurrences(of: encodedMarker, with: Redactor.marker)
+        guard text.contains("="), !text.contains(where: { $0 == " " || $0 == "\n" }) else { return Data(text.utf8) }
         let pairs = text.split(separator: "&").map { pair in
             PercentEncoding.decode(pair.replacingOccurrences(of: "+", with: " "))
         }

@@ -46,7 +46,8 @@ public struct RequestBuilder: Sendable {
             rest = rest[rest.index(after: close)...]
         }
         path += rest
-        var query: [(name: String, value: String)] = operation.query
+        // Pairs are percent-encoded as they are added, so a joined array keeps its commas literal.
+        var query = Self.encoded(operation.query)
         var headers = HTTPHeaders()
         var body: JSONValue? = operation.body
         for parameter in operation.parameters where parameter.location != .path {
@@ -69,14 +70,14 @@ public struct RequestBuilder: Sendable {
                 continue
             }
         }
-        query += page.query
+        query += Self.encoded(page.query)
         for member in page.body {
             var document = body ?? .object(JSONObject())
             document.setValue(member.value, at: member.pointer)
             body = document
         }
         return assemble(
-            method: operation.method, url: Self.url(baseURL + path, query: query), operation: operation,
+            method: operation.method, url: Self.url(baseURL + path, encodedQuery: query), operation: operation,
             headers: headers,
             body: body)
     }
@@ -138,12 +139,16 @@ public struct RequestBuilder: Sendable {
         return text
     }
 
-    /// Query pairs for one argument: arrays repeated (`explode`) or comma-joined.
+    /// Percent-encoded query pairs for one argument: arrays repeated (`explode`) or joined with a
+    /// literal comma (RFC 6570 form style), so an element's own comma (`%2C`) stays distinguishable.
     static func queryPairs(_ name: String, value: JSONValue, explode: Bool) -> [(name: String, value: String)] {
-        guard case .array(let elements) = value else { return [(name, value.plainText)] }
-        let texts = elements.filter { $0 != .null }.map(\.plainText)
-        if explode { return texts.map { (name, $0) } }
-        return texts.isEmpty ? [] : [(name, texts.joined(separator: ","))]
+        let encodedName = PercentEncoding.queryComponent(name)
+        guard case .array(let elements) = value else {
+            return [(encodedName, PercentEncoding.queryComponent(value.plainText))]
+        }
+        let texts = elements.filter { $0 != .null }.map { PercentEncoding.queryComponent($0.plainText) }
+        if explode { return texts.map { (encodedName, $0) } }
+        return texts.isEmpty ? [] : [(encodedName, texts.joined(separator: ","))]
     }
 
     /// A body as `application/x-www-form-urlencoded`, nested members in bracket notation.
@@ -168,12 +173,19 @@ public struct RequestBuilder: Sendable {
             .joined(separator: "&")
     }
 
-    /// Appends encoded query pairs to a URL that may already have a query.
+    /// Appends query pairs, percent-encoding them, to a URL that may already have a query.
     public static func url(_ base: String, query: [(name: String, value: String)]) -> String {
+        url(base, encodedQuery: encoded(query))
+    }
+
+    /// Appends already percent-encoded query pairs to a URL that may already have a query.
+    static func url(_ base: String, encodedQuery query: [(name: String, value: String)]) -> String {
         guard !query.isEmpty else { return base }
-        let encoded = query.map {
-            PercentEncoding.queryComponent($0.name) + "=" + PercentEncoding.queryComponent($0.value)
-        }
-        return base + (base.contains("?") ? "&" : "?") + encoded.joined(separator: "&")
+        let joined = query.map { $0.name + "=" + $0.value }.joined(separator: "&")
+        return base + (base.contains("?") ? "&" : "?") + joined
+    }
+
+    private static func encoded(_ pairs: [(name: String, value: String)]) -> [(name: String, value: String)] {
+        pairs.map { (PercentEncoding.queryComponent($0.name), PercentEncoding.queryComponent($0.value)) }
     }
 }

@@ -32,7 +32,8 @@ public final class RateLimiter: Sendable {
     /// Waits for a slot to send one request: the vendor's pause, the bucket, then the in-flight cap.
     ///
     /// Throws ``EngineError`` `rate_limited` when the wait would pass `deadline` or exceed
-    /// `maxWait`, and `CancellationError` when the task is cancelled while waiting.
+    /// `maxWait`, `timeout` when no in-flight slot frees up before `deadline`, and
+    /// `CancellationError` when the task is cancelled while waiting.
     public func acquire(deadline: ContinuousClock.Instant, maxWait: Duration) async throws {
         if let until = pausedUntil.withLock({ $0 }), until > clock.now() {
             let wait = until - clock.now()
@@ -70,7 +71,12 @@ public final class RateLimiter: Sendable {
                 }
             }
         }
-        try await inFlight?.acquire()
+        if let inFlight, try await !inFlight.acquire(until: deadline, clock: clock) {
+            throw EngineError(
+                .timeout,
+                "the call's time limit was reached while waiting for one of the integration's "
+                    + "\(config.maxConcurrent ?? 0) concurrent request slots")
+        }
     }
 
     /// Ends one request: frees its in-flight slot and reads the vendor's remaining/reset headers.

@@ -14,6 +14,13 @@ public struct HTTPRequest: Sendable, Equatable {
     public var timeout: Duration?
     /// The longest the TCP/TLS connect phase may take.
     public var connectTimeout: Duration
+    /// Whether the request must go out on a new connection rather than a reused one.
+    ///
+    /// libcurl silently sends a request again when the reused connection it went out on turns out
+    /// dead before any response byte; the server may still have processed the first copy. A request
+    /// that must never be sent twice (a `create` without an idempotency key) sets this, so that a
+    /// broken connection is reported instead of repeated.
+    public var requiresFreshConnection = false
 
     /// Creates a request; the connect timeout defaults to 10 seconds.
     public init(

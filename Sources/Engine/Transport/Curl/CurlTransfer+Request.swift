@@ -13,6 +13,8 @@ extension CurlTransfer {
         try set(CURLOPT_NOSIGNAL, 1)
         try set(CURLOPT_FOLLOWLOCATION, 0)
         try set(CURLOPT_TCP_KEEPALIVE, 1)
+        // On a fresh connection libcurl never re-sends on its own (it does so only for reused ones).
+        try set(CURLOPT_FRESH_CONNECT, request.requiresFreshConnection ? 1 : 0)
         if let proxy = policy.proxy {
             try set(CURLOPT_PROXY, proxy)
         } else {
