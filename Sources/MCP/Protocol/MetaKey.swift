@@ -1,0 +1,11 @@
+/// The `_meta` keys the protocol layer reads and writes.
+enum MetaKey {
+    /// The modern revision a request speaks (request `_meta`).
+    static let protocolVersion = "io.modelcontextprotocol/protocolVersion"
+    /// The client's capabilities for one modern request (request `_meta`).
+    static let clientCapabilities = "io.modelcontextprotocol/clientCapabilities"
+    /// The server's identity on every modern result (result `_meta`).
+    static let serverInfo = "io.modelcontextprotocol/serverInfo"
+    /// The token the client wants progress reported under (request `_meta`).
+    static let progressToken = "progressToken"
+}

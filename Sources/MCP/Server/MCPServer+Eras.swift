@@ -1,0 +1,75 @@
+import JSON
+
+extension MCPServer {
+    /// Serves a legacy-era request (everything but `initialize`, which is answered on arrival).
+    func serveLegacy(
+        _ request: RPCRequest, revision: ProtocolRevision, inFlight: InFlightRequest
+    ) async -> Result<JSONValue, RPCError> {
+        switch request.method {
+        case "ping":
+            return .success([:])
+        case "tools/list":
+            return listTools(request, revision: revision).map(JSONValue.object)
+        case "tools/call":
+            return await callTool(request, revision: revision, inFlight: inFlight).map(JSONValue.object)
+        case "initialize":
+            // Only reachable from a batch: a lone `initialize` is answered by `initialize(_:)`.
+            return .failure(.invalidRequest("initialize must not be part of a batch"))
+        default:
+            return .failure(.methodNotFound(request.method))
+        }
+    }
+
+    /// Serves a modern-era request whose `_meta` checked out.
+    ///
+    /// Every result carries `resultType: "complete"` and the server's identity in `_meta`;
+    /// `server/discover` and `tools/list` carry the cache hints `ttlMs`
+    /// (``ServerConfiguration/listTTLMilliseconds``) and `cacheScope: "private"` (the tool set
+    /// depends on this server's configuration and credentials). `ping`, `logging/setLevel` and
+    /// `initialize` do not exist in this era and answer -32601 like any unknown method.
+    func serveModern(
+        _ request: RPCRequest, revision: ProtocolRevision, inFlight: InFlightRequest
+    ) async -> Result<JSONValue, RPCError> {
+        var result: JSONObject
+        switch request.method {
+        case "server/discover":
+            result = discover()
+            addCacheHints(&result)
+        case "tools/list":
+            switch listTools(request, revision: revision) {
+            case .success(let page): result = page
+            case .failure(let error): return .failure(error)
+            }
+            addCacheHints(&result)
+        case "tools/call":
+            switch await callTool(request, revision: revision, inFlight: inFlight) {
+            case .success(let rendered): result = rendered
+            case .failure(let error): return .failure(error)
+            }
+        default:
+            return .failure(.methodNotFound(request.method))
+        }
+        result["resultType"] = "complete"
+        var meta = result["_meta"]?.objectValue ?? JSONObject()
+        meta[MetaKey.serverInfo] = serverInfo(for: revision)
+        result["_meta"] = .object(meta)
+        return .success(.object(result))
+    }
+
+    /// The `server/discover` body: supported modern revisions, capabilities, instructions.
+    ///
+    /// Capabilities are `{"tools": {}}`: modern clients learn of tool-list changes only through
+    /// `subscriptions/listen`, which this server does not offer.
+    private func discover() -> JSONObject {
+        var result = JSONObject()
+        result["supportedVersions"] = .array(ProtocolRevision.modern.map { .string($0.rawValue) })
+        result["capabilities"] = ["tools": [:]]
+        if let instructions = configuration.instructions { result["instructions"] = .string(instructions) }
+        return result
+    }
+
+    private func addCacheHints(_ result: inout JSONObject) {
+        result["ttlMs"] = .int(Int64(configuration.listTTLMilliseconds))
+        result["cacheScope"] = "private"
+    }
+}

@@ -1,0 +1,74 @@
+import JSON
+
+extension MCPServer {
+    /// `tools/list`: one page of the host's tools, rendered for `revision`, with `nextCursor`
+    /// when more follow. A cursor that is not a string or not one this server issued is -32602.
+    func listTools(_ request: RPCRequest, revision: ProtocolRevision) -> Result<JSONObject, RPCError> {
+        guard let params = request.paramsObject else { return .failure(.invalidParams("params must be an object")) }
+        var offset = 0
+        if let value = params["cursor"] {
+            guard let cursor = value.stringValue, let decoded = ToolListCursor.decode(cursor) else {
+                return .failure(.invalidParams("invalid cursor"))
+            }
+            offset = decoded
+        }
+        let tools = host.tools()
+        let start = min(offset, tools.count)
+        let end = start + min(configuration.pageSize, tools.count - start)
+        var result = JSONObject()
+        result["tools"] = .array(tools[start..<end].map { ToolRenderer.tool($0, for: revision) })
+        if end < tools.count { result["nextCursor"] = .string(ToolListCursor.encode(offset: end)) }
+        return .success(result)
+    }
+
+    /// `tools/call`: checks `name` (a string) and `arguments` (an object when present), runs the
+    /// host with a progress reporter when `_meta.progressToken` was given, and renders the result
+    /// for `revision`. A tool the host does not know is -32602.
+    func callTool(
+        _ request: RPCRequest, revision: ProtocolRevision, inFlight: InFlightRequest
+    ) async -> Result<JSONObject, RPCError> {
+        guard let params = request.paramsObject else { return .failure(.invalidParams("params must be an object")) }
+        guard let name = params["name"]?.stringValue else {
+            return .failure(.invalidParams("params.name must be a string"))
+        }
+        var arguments = JSONObject()
+        if let value = params["arguments"] {
+            guard let object = value.objectValue else {
+                return .failure(.invalidParams("params.arguments must be an object"))
+            }
+            arguments = object
+        }
+        let context = ToolCallContext(progress: progressReporter(for: request, inFlight: inFlight))
+        guard let result = await host.call(name, arguments: arguments, context: context) else {
+            return .failure(.invalidParams("Unknown tool: \(name)"))
+        }
+        return .success(ToolRenderer.callResult(result, for: revision))
+    }
+
+    /// A closure sending `notifications/progress` under the request's progress token, or `nil`
+    /// when the request carries none. Reports are sent only while the request is running and
+    /// only when progress increases.
+    private func progressReporter(
+        for request: RPCRequest, inFlight: InFlightRequest
+    ) -> (@Sendable (Double, Double?) async -> Void)? {
+        guard let token = request.meta?[MetaKey.progressToken], token.stringValue != nil || token.doubleValue != nil
+        else { return nil }
+        let transport = self.transport
+        return { progress, total in
+            var params = JSONObject()
+            params["progressToken"] = token
+            params["progress"] = Self.number(progress)
+            if let total { params["total"] = Self.number(total) }
+            let bytes = OutgoingMessage.notification("notifications/progress", params: .object(params))
+            inFlight.reportProgress(progress) { transport.send(bytes) }
+        }
+    }
+
+    /// A number as JSON, written as an integer when it is one.
+    private static func number(_ value: Double) -> JSONValue {
+        if value.isFinite, value.rounded() == value, abs(value) < 9_007_199_254_740_992 {
+            return .int(Int64(value))
+        }
+        return .double(value)
+    }
+}

@@ -1,0 +1,30 @@
+/// What the server says about itself and how it pages and caches, fixed for a run.
+public struct ServerConfiguration: Sendable {
+    /// `serverInfo.name` (legacy) and `_meta["io.modelcontextprotocol/serverInfo"].name` (modern).
+    public var name: String
+    /// `serverInfo.title`, sent from revision 2025-06-18 on.
+    public var title: String?
+    /// `serverInfo.version`.
+    public var version: String
+    /// Guidance for the model, sent in `initialize` and `server/discover` results when set.
+    public var instructions: String?
+    /// How many tools one `tools/list` page holds (at least 1; default 500).
+    public var pageSize: Int
+    /// The modern `ttlMs` of `tools/list` and `server/discover` results: how long a client may
+    /// cache them, in milliseconds (default 5000). Short, because integration files are
+    /// reloaded live and modern clients get no `list_changed` notification on stdio.
+    public var listTTLMilliseconds: Int
+
+    /// Creates a configuration.
+    public init(
+        name: String = "switchyard", title: String? = "Switchyard", version: String = "0.0.0",
+        instructions: String? = nil, pageSize: Int = 500, listTTLMilliseconds: Int = 5000
+    ) {
+        self.name = name
+        self.title = title
+        self.version = version
+        self.instructions = instructions
+        self.pageSize = max(1, pageSize)
+        self.listTTLMilliseconds = max(0, listTTLMilliseconds)
+    }
+}

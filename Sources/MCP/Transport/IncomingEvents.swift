@@ -1,0 +1,40 @@
+/// The incoming side of a ``MessageTransport``: an asynchronous sequence of ``TransportEvent``s.
+///
+/// Wraps an `AsyncStream` and tells the transport when each event has been taken, so a
+/// transport can stop reading while too much input is waiting (back-pressure on the client).
+public struct IncomingEvents: AsyncSequence, Sendable {
+    /// The element type.
+    public typealias Element = TransportEvent
+
+    private let stream: AsyncStream<TransportEvent>
+    private let onConsume: @Sendable (TransportEvent) -> Void
+
+    /// Creates a sequence over `stream`; `onConsume` runs as each event is handed to the consumer.
+    public init(
+        _ stream: AsyncStream<TransportEvent>,
+        onConsume: @escaping @Sendable (TransportEvent) -> Void = { _ in }
+    ) {
+        self.stream = stream
+        self.onConsume = onConsume
+    }
+
+    /// Creates an iterator; iterate the sequence once.
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(base: stream.makeAsyncIterator(), onConsume: onConsume)
+    }
+
+    /// Iterates the events.
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        /// The underlying stream's iterator.
+        var base: AsyncStream<TransportEvent>.AsyncIterator
+        /// Told about each event as it is handed out.
+        let onConsume: @Sendable (TransportEvent) -> Void
+
+        /// The next event, or `nil` when the transport is done.
+        public mutating func next() async -> TransportEvent? {
+            guard let event = await base.next() else { return nil }
+            onConsume(event)
+            return event
+        }
+    }
+}

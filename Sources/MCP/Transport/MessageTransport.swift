@@ -1,0 +1,21 @@
+/// The seam between the protocol session and the byte stream it speaks over: newline-delimited
+/// messages in, newline-delimited messages out.
+///
+/// Implementations: ``StdioTransport`` (a process's stdin and stdout, or any pair of descriptors)
+/// and ``InMemoryTransport`` (tests).
+public protocol MessageTransport: Sendable {
+    /// The incoming lines and input/output state changes, in order. Iterate it once.
+    ///
+    /// After ``TransportEvent/inputClosed`` no further lines arrive.
+    var incoming: IncomingEvents { get }
+
+    /// Queues one outgoing message (a complete JSON text without a newline) and returns at once.
+    ///
+    /// Messages are written whole, in the order they were queued, each followed by `\n`. Once
+    /// the output is closed, messages are dropped silently.
+    func send(_ line: [UInt8])
+
+    /// Writes everything already queued, then stops the output; returns when done (or when the
+    /// output is gone). Nothing sent afterwards is written.
+    func finish() async
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Glibc
+import Synchronization
+
+/// Newline-delimited messages over a pair of file descriptors: by default the process's stdin
+/// and stdout.
+///
+/// Input is read with blocking `read(2)` on a dedicated thread (no polling), split into lines
+/// (a `\r` before the `\n` is dropped) and handed over as ``TransportEvent``s; a line longer than
+/// ``maximumLineLength`` is reported as one ``TransportEvent/lineTooLong(length:)`` and skipped
+/// without being buffered. Output is written by one ``LineWriter`` thread, each message whole
+/// followed by `\n`. A write failure such as `EPIPE` (the client stopped reading) is reported as
+/// ``TransportEvent/outputClosed``; `SIGPIPE` is ignored process-wide so it cannot kill the
+/// process. The descriptors are never closed by the transport.
+public final class StdioTransport: MessageTransport {
+    /// The default longest accepted line: 16 MiB.
+    public static let defaultMaximumLineLength = 16 << 20
+
+    /// The longest accepted line in bytes (excluding the newline).
+    public let maximumLineLength: Int
+    /// The incoming events; see ``MessageTransport/incoming``.
+    public let incoming: IncomingEvents
+
+    private let writer: LineWriter
+    private let continuation: AsyncStream<TransportEvent>.Continuation
+    private let budget: ReadBudget
+
+    /// Creates the transport and starts reading at once.
+    ///
+    /// - Parameters:
+    ///   - input: the descriptor read from (default stdin).
+    ///   - output: the descriptor written to (default stdout).
+    ///   - maximumLineLength: the longest line kept, in bytes (default 16 MiB).
+    ///   - observer: sees every line read and written (for transcripts).
+    public init(
+        input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
+        maximumLineLength: Int = StdioTransport.defaultMaximumLineLength, observer: LineObserver? = nil
+    ) {
+        signal(SIGPIPE, SIG_IGN)
+        self.maximumLineLength = max(1, maximumLineLength)
+        let (stream, continuation) = AsyncStream.makeStream(of: TransportEvent.self)
+        let budget = ReadBudget(limit: max(2 * self.maximumLineLength, 4 << 20))
+        self.continuation = continuation
+        self.budget = budget
+        self.incoming = IncomingEvents(stream) { event in budget.refund(ReadBudget.cost(of: event)) }
+        self.writer = LineWriter(descriptor: output, observer: observer) { _ in
+            continuation.yield(.outputClosed)
+        }
+        let reader = InputReader(
+            descriptor: input, maximumLineLength: self.maximumLineLength, observer: observer,
+            continuation: continuation, budget: budget)
+        let thread = Thread { reader.run() }
+        thread.name = "switchyard.reader.fd\(input)"
+        thread.start()
+    }
+
+    /// Queues one message for the writer thread.
+    public func send(_ line: [UInt8]) {
+        writer.enqueue(line)
+    }
+
+    /// Writes what is queued, stops the writer thread and ends the incoming events.
+    public func finish() async {
+        await writer.finish()
+        continuation.finish()
+        budget.cancel()
+    }
+}
+
+/// The reading half of ``StdioTransport``: runs on its own thread until EOF, a read error, or
+/// until nobody consumes the events any more.
+private struct InputReader: Sendable {
+    let descriptor: Int32
+    let maximumLineLength: Int
+    let observer: LineObserver?
+    let continuation: AsyncStream<TransportEvent>.Continuation
+    let budget: ReadBudget
+
+    func run() {
+        var splitter = LineSplitter(maximumLineLength: maximumLineLength)
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        var open = true
+        while open {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            chunk.withUnsafeBufferPointer { buffer in
+                splitter.feed(UnsafeBufferPointer(rebasing: buffer[..<count])) { piece in
+                    if open { open = deliver(piece) }
+                }
+            }
+        }
+        if open {
+            splitter.finish { piece in _ = deliver(piece) }
+        }
+        continuation.yield(.inputClosed)
+    }
+
+    /// Hands one piece over; `false` when the consumer has gone.
+    private func deliver(_ piece: LineSplitter.Piece) -> Bool {
+        let event: TransportEvent
+        switch piece {
+        case .line(let bytes):
+            observer?(.incoming, bytes)
+            event = .line(bytes)
+        case .tooLong(let length):
+            event = .lineTooLong(length: length)
+        }
+        if case .terminated = continuation.yield(event) { return false }
+        return budget.spend(ReadBudget.cost(of: event))
+    }
+}
