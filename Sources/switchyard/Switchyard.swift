@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// The `switchyard` command: parses the command line and runs the command it names.
@@ -12,6 +13,7 @@ enum Switchyard {
             StandardError.write("switchyard: \(error.message)")
             status = 2
         }
+        await Logger.flushStandardError()
         exit(status)
     }
 

@@ -133,6 +133,10 @@ public struct CatalogLoader: Sendable {
             sink.error(at: .root, "invalid JSON at line \(line), column \(column): \(error.reason)")
             return (nil, sink.diagnostics)
         }
+        // `--only` loads only the named integrations: others are not decoded, so they cannot warn.
+        if let only = filter.only, let name = document["name"]?.stringValue, !only.contains(name) {
+            return (nil, [])
+        }
         var decoder = IntegrationDecoder(
             sink: sink, interpolator: EnvironmentInterpolator(environment: environment),
             credentialsOptional: credentialsOptional)

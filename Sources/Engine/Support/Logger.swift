@@ -1,89 +1,50 @@
-import Foundation
-import Synchronization
+import Glibc
 
-/// Writes log lines to standard error (never standard output, which belongs to the protocol).
+/// Writes one-line log messages to stderr (never stdout, which belongs to the protocol).
+///
+/// Lines look like `switchyard: warning: message`. The stderr writer runs on its own thread with
+/// a bounded queue: a client that never drains stderr cannot block the server; excess lines are
+/// dropped instead.
 public struct Logger: Sendable {
-    /// How much to log.
-    public enum Level: Int, Sendable, Comparable, CaseIterable {
-        /// Every attempt, wait and reload.
-        case debug
-        /// Start-up and notable events.
-        case info
-        /// Problems that do not stop serving (default).
-        case warning
-        /// Failures.
-        case error
-
-        /// Parses `debug`, `info`, `warning` or `error`.
-        public init?(name: String) {
-            switch name.lowercased() {
-            case "debug": self = .debug
-            case "info": self = .info
-            case "warning", "warn": self = .warning
-            case "error": self = .error
-            default: return nil
-            }
-        }
-
-        /// The level's name.
-        public var name: String {
-            switch self {
-            case .debug: return "debug"
-            case .info: return "info"
-            case .warning: return "warning"
-            case .error: return "error"
-            }
-        }
-
-        /// Orders levels by severity.
-        public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
-    }
-
-    /// The least severe level written.
-    public var minimum: Level
+    /// The lowest level written.
+    public var level: LogLevel
     private let sink: @Sendable (String) -> Void
 
-    /// A logger writing to standard error.
-    public init(minimum: Level = .warning) {
-        self.minimum = minimum
-        self.sink = { line in Logger.writeToStandardError(line) }
-    }
-
-    /// A logger writing to a custom sink (tests).
-    public init(minimum: Level, sink: @escaping @Sendable (String) -> Void) {
-        self.minimum = minimum
+    /// Creates a logger sending formatted lines (without newline) to `sink`; by default stderr.
+    public init(level: LogLevel = .warning, sink: @escaping @Sendable (String) -> Void = Logger.standardError) {
+        self.level = level
         self.sink = sink
     }
 
-    /// Logs a message at a level; the message is built only when it will be written.
-    public func log(_ level: Level, _ message: @autoclosure () -> String) {
-        guard level >= minimum else { return }
-        sink("switchyard: \(level.name): \(message())")
+    /// A logger that writes nothing.
+    public static let silent = Logger(level: .error) { _ in }
+
+    /// Writes `message` when `level` is at or above the threshold; newlines are flattened.
+    public func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
+        guard level >= self.level else { return }
+        let text = message().split(whereSeparator: \.isNewline).joined(separator: " ")
+        sink("switchyard: \(level.name): \(text)")
     }
 
-    /// Logs at debug level.
+    /// Logs at ``LogLevel/debug``.
     public func debug(_ message: @autoclosure () -> String) { log(.debug, message()) }
-    /// Logs at info level.
+    /// Logs at ``LogLevel/info``.
     public func info(_ message: @autoclosure () -> String) { log(.info, message()) }
-    /// Logs at warning level.
+    /// Logs at ``LogLevel/warning``.
     public func warning(_ message: @autoclosure () -> String) { log(.warning, message()) }
-    /// Logs at error level.
+    /// Logs at ``LogLevel/error``.
     public func error(_ message: @autoclosure () -> String) { log(.error, message()) }
 
-    private static let lock = Mutex(())
+    /// The default sink: queues the line for the stderr writer thread (at most 1 MiB queued).
+    public static let standardError: @Sendable (String) -> Void = { line in
+        standardErrorWriter.enqueue(Array(line.utf8))
+    }
 
-    private static func writeToStandardError(_ line: String) {
-        let bytes = Array((line + "\n").utf8)
-        lock.withLock { _ in
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes[offset...].withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
-                if written <= 0 {
-                    if written < 0, errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
+    /// Waits until every line queued for stderr has been written; call before the process exits.
+    public static func flushStandardError() async {
+        await standardErrorWriter.drain()
     }
 }
+
+/// The one writer thread for stderr, started on first use.
+private let standardErrorWriter = LineWriter(descriptor: STDERR_FILENO, maximumQueuedBytes: 1 << 20)

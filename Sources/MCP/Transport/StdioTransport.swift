@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Glibc
 import Synchronization
@@ -43,7 +44,9 @@ public final class StdioTransport: MessageTransport {
         self.continuation = continuation
         self.budget = budget
         self.incoming = IncomingEvents(stream) { event in budget.refund(ReadBudget.cost(of: event)) }
-        self.writer = LineWriter(descriptor: output, observer: observer) { _ in
+        var written: (@Sendable ([UInt8]) -> Void)?
+        if let observer { written = { line in observer(.outgoing, line) } }
+        self.writer = LineWriter(descriptor: output, observer: written) { _ in
             continuation.yield(.outputClosed)
         }
         let reader = InputReader(

@@ -14,7 +14,7 @@ struct Assembly {
     init(options: Options, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.options = options
         self.environment = environment
-        self.logger = Logger(minimum: options.logLevel)
+        self.logger = Logger(level: options.logLevel)
     }
 
     /// The loader for the options' paths and filter.
@@ -28,7 +28,9 @@ struct Assembly {
     func loadCatalog() -> Catalog {
         let result = loader.load()
         for diagnostic in result.diagnostics {
-            logger.log(diagnostic.severity == .error ? .error : .warning, diagnostic.description)
+            logger.log(
+                diagnostic.severity == .error ? .error : .warning,
+                "\(diagnostic.file):\(diagnostic.pointer): \(diagnostic.message)")
         }
         register(result.catalog)
         return result.catalog

@@ -15,7 +15,7 @@ struct Options: Sendable {
     var transcript: String?
     var auditLog: String?
     var stateDir: String?
-    var logLevel: Logger.Level = .warning
+    var logLevel: LogLevel = .warning
     var json = false
 
     /// The filter these options describe.
@@ -81,7 +81,7 @@ struct Options: Sendable {
         case "--state-dir": stateDir = try nonEmpty(value(), name)
         case "--log-level":
             let text = try value()
-            guard let level = Logger.Level(name: text) else {
+            guard let level = LogLevel(name: text) else {
                 throw UsageError("--log-level must be debug, info, warning or error, not '\(text)'")
             }
             logLevel = level

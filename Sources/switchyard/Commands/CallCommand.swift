@@ -15,7 +15,7 @@ enum CallCommand {
         guard let result = await host.call(name, arguments: arguments, context: ToolCallContext()) else {
             throw UsageError("no exposed tool named '\(name)'")
         }
-        StandardOutput.write(ToolRendering.result(result, revision: .latest).encoded())
+        StandardOutput.write(JSONValue.object(ToolRenderer.callResult(result, for: .newestLegacy)).encoded())
         return result.isError ? 1 : 0
     }
 

@@ -1,6 +1,51 @@
-/// `switchyard serve`: the MCP server on stdin/stdout.
+import Catalog
+import Engine
+import Foundation
+import MCP
+
+/// `switchyard serve`: the MCP server on stdin/stdout, with live reload of the integration files.
 enum ServeCommand {
     static func run(_ options: Options) async throws(UsageError) -> Int32 {
-        throw UsageError("serve is being wired to the MCP session")
+        let assembly = Assembly(options: options)
+        let catalog = assembly.loadCatalog()
+        let (host, _) = try assembly.makeHost(catalog: catalog)
+        var observer: LineObserver?
+        if let path = options.transcript {
+            let transcript = try TranscriptWriter(path: path, secrets: assembly.secrets)
+            observer = { direction, line in transcript.record(incoming: direction == .incoming, line: line) }
+        }
+        assembly.logger.info(
+            "serving \(catalog.tools.count) tools from \(catalog.integrations.count) integrations")
+        let watcher = IntegrationWatcher(paths: assembly.loader.paths) {
+            reload(assembly: assembly, host: host)
+        }
+        let transport = StdioTransport(observer: observer)
+        let server = MCPServer(
+            host: host, transport: transport,
+            configuration: ServerConfiguration(version: Version.current), logger: assembly.logger)
+        await server.run()
+        watcher?.stop()
+        host.finish()
+        await Logger.flushStandardError()
+        return 0
+    }
+
+    /// Re-validates the whole set; a valid set replaces the served one, an invalid one is refused.
+    static func reload(assembly: Assembly, host: CatalogToolHost) {
+        let result = assembly.loader.load()
+        guard !result.hasErrors else {
+            assembly.logger.error("integration files changed but are invalid; still serving the previous set:")
+            for diagnostic in result.diagnostics where diagnostic.severity == .error {
+                assembly.logger.error("\(diagnostic.file):\(diagnostic.pointer): \(diagnostic.message)")
+            }
+            return
+        }
+        for diagnostic in result.diagnostics {
+            assembly.logger.warning("\(diagnostic.file):\(diagnostic.pointer): \(diagnostic.message)")
+        }
+        assembly.register(result.catalog)
+        host.replace(result.catalog)
+        assembly.logger.info(
+            "reloaded: \(result.catalog.tools.count) tools from \(result.catalog.integrations.count) integrations")
     }
 }

@@ -37,7 +37,7 @@ enum ToolsCommand {
 
     /// Tokens a tool's definition costs in a prompt: bytes of its JSON (as `tools/list` sends it) / 4.
     static func estimate(_ tool: Tool) -> Int {
-        let definition = ToolRendering.definition(CatalogToolHost.descriptor(for: tool), revision: .latest)
+        let definition = ToolRenderer.tool(CatalogToolHost.descriptor(for: tool), for: .newestLegacy)
         return (definition.encoded().utf8.count + 3) / 4
     }
 

@@ -27,7 +27,7 @@ struct MicrosoftGraphIntegration {
             }
             return OAuth2Provider(
                 config: config, integration: integration.name, stateDirectory: nil, transport: transport,
-                clock: SystemClock(), secrets: secrets, logger: Logger(minimum: .error))
+                clock: SystemClock(), secrets: secrets, logger: Logger(level: .error))
         }
     }
 

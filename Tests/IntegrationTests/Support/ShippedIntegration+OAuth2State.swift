@@ -9,7 +9,7 @@ extension ShippedIntegration {
         let loaded = try ShippedIntegration(file: file, environment: environment)
         let transport = try CurlTransport()
         let secrets = SecretRegistry()
-        let logger = Logger(minimum: .error)
+        let logger = Logger(level: .error)
         catalog = loaded.catalog
         engine = ToolEngine(transport: transport) { integration in
             guard case .oauth2(let config) = integration.auth else {

@@ -10,7 +10,7 @@ import Synchronization
 /// (partial writes and `EINTR` handled), and sleeps on a semaphore when the queue is empty. The
 /// first write error (typically `EPIPE`: the reader went away) closes the writer for good: the
 /// queue is dropped, `onFailure` runs once, and later lines are dropped.
-final class LineWriter: Sendable {
+public final class LineWriter: Sendable {
     private struct State {
         var queue: [[UInt8]] = []
         var queuedBytes = 0
@@ -22,7 +22,7 @@ final class LineWriter: Sendable {
 
     private let descriptor: Int32
     private let maximumQueuedBytes: Int?
-    private let observer: LineObserver?
+    private let observer: (@Sendable ([UInt8]) -> Void)?
     private let onFailure: @Sendable (_ errno: Int32) -> Void
     private let state = Mutex(State())
     private let wakeUp = DispatchSemaphore(value: 0)
@@ -35,8 +35,8 @@ final class LineWriter: Sendable {
     ///     (used for logs, which must never pile up); `nil` queues without limit.
     ///   - observer: sees each line as it is written.
     ///   - onFailure: runs once, on the writer thread, when a write fails.
-    init(
-        descriptor: Int32, maximumQueuedBytes: Int? = nil, observer: LineObserver? = nil,
+    public init(
+        descriptor: Int32, maximumQueuedBytes: Int? = nil, observer: (@Sendable ([UInt8]) -> Void)? = nil,
         onFailure: @escaping @Sendable (_ errno: Int32) -> Void = { _ in }
     ) {
         self.descriptor = descriptor
@@ -50,7 +50,7 @@ final class LineWriter: Sendable {
 
     /// Queues one line (without its newline); returns `false` when it was dropped.
     @discardableResult
-    func enqueue(_ line: [UInt8]) -> Bool {
+    public func enqueue(_ line: [UInt8]) -> Bool {
         let accepted = state.withLock { state -> Bool in
             guard !state.failed, !state.stopping else { return false }
             if let limit = maximumQueuedBytes, state.queuedBytes + line.count > limit { return false }
@@ -63,7 +63,7 @@ final class LineWriter: Sendable {
     }
 
     /// Returns once every line queued before the call has been written (or dropped by a failure).
-    func drain() async {
+    public func drain() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let idle = state.withLock { state -> Bool in
                 if state.failed || (state.queue.isEmpty && !state.writing) { return true }
@@ -75,7 +75,7 @@ final class LineWriter: Sendable {
     }
 
     /// Writes what is queued, then ends the thread; later lines are dropped.
-    func finish() async {
+    public func finish() async {
         state.withLock { $0.stopping = true }
         wakeUp.signal()
         await drain()
@@ -111,7 +111,7 @@ final class LineWriter: Sendable {
             buffer.append(0x0A)
         }
         // The observer sees each line before the client can, so a transcript is never behind.
-        if let observer { for line in batch { observer(.outgoing, line) } }
+        if let observer { for line in batch { observer(line) } }
         let error = buffer.withUnsafeBytes { writeAll($0) }
         if let error {
             state.withLock { state in
