@@ -6,7 +6,7 @@ import Testing
 /// Replays every recorded session (`Tests/Fixtures/sessions/*` and the demo's
 /// `Integrations/demo`) against the built binary with `--replay`, without network or
 /// credentials, and compares every server line with the recorded one.
-@Suite struct SessionReplayTests {
+@Suite(.serialized) struct SessionReplayTests {
     /// The recorded sessions, as paths relative to the repository root.
     static let sessions: [String] =
         SessionFixture.names(in: RepositoryLayout.sessionFixtures).map { "Tests/Fixtures/sessions/" + $0 }
