@@ -76,6 +76,20 @@ import Testing
         #expect(report.mismatches.allSatisfy { $0.contains("Not Here") && $0.contains("Not Found") })
     }
 
+    @Test("answers to pipelined requests may come in another order, but each request's own lines may not")
+    func pipelinedOrder() {
+        let progress1 =
+            #"{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"a","progress":1}}"#
+        let progress2 =
+            #"{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"a","progress":2}}"#
+        let one = #"{"jsonrpc":"2.0","id":1,"result":{}}"#
+        let two = #"{"jsonrpc":"2.0","id":2,"result":{}}"#
+        #expect(SessionReplay.concurrentAnswers([two, one], [one, two]))
+        #expect(SessionReplay.concurrentAnswers([progress1, two, progress2], [two, progress1, progress2]))
+        #expect(!SessionReplay.concurrentAnswers([progress2, progress1], [progress1, progress2]))
+        #expect(!SessionReplay.concurrentAnswers([one, one], [one, two]))
+    }
+
     @Test("a request the recording does not hold is the tool error replay_miss naming method and URL")
     func replayMiss() throws {
         let fixture = try Self.fixture("Tests/Fixtures/sessions/vendor-not-found")

@@ -5,6 +5,7 @@
 /// `--transcript`, `--audit-log` and `--log-level`; options that would change the recorded
 /// session (filters, `--record`, `--replay`, `--state-dir`) are usage errors.
 enum DemoCommand {
+    /// Checks the options, finds the recorded session and runs it; exit status 0, or a usage error.
     static func run(_ options: Options) async throws(UsageError) -> Int32 {
         let refused: [(String, Bool)] = [
             ("--only", options.only != nil), ("--tags", options.tags != nil), ("--tools", options.tools != nil),

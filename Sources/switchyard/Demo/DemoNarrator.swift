@@ -10,7 +10,7 @@ struct DemoNarrator: Sendable {
     /// The tools the session calls, in order of first use (shown as examples in the tool list).
     let featuredTools: [String]
 
-    /// The numbered paragraph of one request step; `nil` for a notification.
+    /// The numbered paragraph of one request step (empty when no response arrived), ending with a blank line.
     func describe(
         step number: Int, request: JSONValue, responses: [JSONValue], exchanges: [ObservedTransport.Exchange]
     ) -> [String] {
@@ -155,6 +155,7 @@ struct DemoNarrator: Sendable {
         cursor.count > 20 ? cursor.prefix(10) + "…" + cursor.suffix(6) : cursor
     }
 
+    /// The text cut to `length` characters, with an ellipsis when it was longer.
     static func clip(_ text: String, _ length: Int) -> String {
         text.count <= length ? text : text.prefix(length - 1) + "…"
     }

@@ -12,7 +12,9 @@ import MCP
 /// (`https://api.github.com`), credentials are the replay placeholder, and every HTTP answer comes
 /// from the cassette.
 struct DemoRunner {
+    /// Where the integration file and the recorded session are.
     let location: DemoLocation
+    /// The command-line options (output budget, transcript, audit log, log level).
     let options: Options
 
     /// Runs the session; returns the exit status (0).

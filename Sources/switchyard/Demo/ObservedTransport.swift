@@ -7,8 +7,9 @@ import Synchronization
 final class ObservedTransport: HTTPTransport {
     /// One exchange as the demo shows it.
     struct Exchange: Sendable {
-        /// The method and URL sent.
+        /// The method sent.
         var method: String
+        /// The URL sent.
         var url: String
         /// The status received, or `nil` when the transport failed (a replay miss).
         var status: Int?
@@ -20,6 +21,7 @@ final class ObservedTransport: HTTPTransport {
     private let log = Mutex<[Exchange]>([])
     private let total = Mutex(0)
 
+    /// Wraps `inner`; every exchange through it is logged.
     init(wrapping inner: any HTTPTransport) {
         self.inner = inner
     }

@@ -11,8 +11,11 @@ public final class AcmeOAuthEmulation: Sendable {
     public static let clientID = "switchyard-recording"
 
     private struct State {
+        /// The index of the refresh token that works now.
         var refreshIndex = 0
+        /// The index of the access token that works now (-1: none issued yet).
         var accessIndex = -1
+        /// How many API requests the current access token served.
         var uses = 0
     }
 

@@ -3,12 +3,19 @@ import JSON
 extension GitHubEmulation {
     /// One emulated issue.
     struct Issue: Sendable {
+        /// The issue number.
         let number: Int
+        /// The title.
         let title: String
+        /// `open` or `closed`.
         let state: String
+        /// The author's login.
         let author: String
+        /// Label names.
         let labels: [String]
+        /// The comment count.
         let comments: Int
+        /// The day of May 2025 it was opened.
         let day: Int
     }
 
@@ -49,11 +56,13 @@ extension GitHubEmulation {
             labels: ["documentation"], comments: 1, day: 12),
     ]
 
+    /// GitHub-style colours of the labels used.
     static let labelColors = [
         "bug": "d73a4a", "enhancement": "a2eeef", "documentation": "0075ca", "question": "d876e3",
         "pagination": "fbca04", "auth": "5319e7",
     ]
 
+    /// A user object as GitHub embeds it.
     static func user(_ login: String, origin: String) -> JSONValue {
         [
             "login": .string(login), "id": .int(Int64(login.utf8.reduce(9000) { $0 + Int($1) })),
@@ -63,6 +72,7 @@ extension GitHubEmulation {
         ]
     }
 
+    /// An issue as GitHub returns it, API URLs on the emulation's origin.
     static func issueJSON(_ issue: Issue, origin: String) -> JSONValue {
         let api = "\(origin)/repos/\(owner)/\(repository)/issues/\(issue.number)"
         let day = String(format: "%02d", issue.day)
@@ -93,6 +103,7 @@ extension GitHubEmulation {
         ]
     }
 
+    /// The repository as GitHub returns it.
     static func repositoryJSON(origin: String) -> JSONValue {
         [
             "id": .int(Int64(repositoryID)),

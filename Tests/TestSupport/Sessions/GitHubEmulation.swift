@@ -68,26 +68,31 @@ public final class GitHubEmulation: Sendable {
     /// Whether every chosen rate limit was served.
     public var rateLimitsServed: Bool { pendingRateLimits.withLock { $0.isEmpty } }
 
+    /// `nil` when the request carries the expected bearer token, else GitHub's 401.
     static func authorized(_ request: ReceivedRequest, _ expected: String) -> ServerReply? {
         guard request.header("Authorization") != expected else { return nil }
         return .json(
             401, #"{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}"#)
     }
 
+    /// GitHub's 404 body, pointing at a documentation page.
     static func notFound(_ page: String) -> ServerReply {
         .json(
             404,
             #"{"message":"Not Found","documentation_url":"https://docs.github.com/rest/\#(page)","status":"404"}"#)
     }
 
+    /// `http://HOST:PORT` as the client addressed the emulation.
     static func origin(of request: ReceivedRequest) -> String {
         "http://" + (request.header("Host") ?? "127.0.0.1")
     }
 
+    /// A 200 JSON reply with GitHub's rate-limit headers.
     static func reply(_ value: JSONValue, headers: [(String, String)] = []) -> ServerReply {
         .json(200, value.encoded(), headers: Self.rateHeaders + headers)
     }
 
+    /// GitHub's primary rate-limit headers, with requests to spare.
     static let rateHeaders = [
         ("x-ratelimit-limit", "5000"), ("x-ratelimit-remaining", "4987"), ("x-ratelimit-reset", "1767225600"),
         ("x-ratelimit-resource", "core"),

@@ -5,10 +5,12 @@ import Synchronization
 final class SharedValue<Value: Sendable>: Sendable {
     private let mutex: Mutex<Value>
 
+    /// Wraps an initial value.
     init(_ value: Value) {
         mutex = Mutex(value)
     }
 
+    /// Runs `body` with exclusive access to the value.
     func withLock<Result: Sendable>(_ body: (inout Value) -> Result) -> Result {
         mutex.withLock { body(&$0) }
     }
