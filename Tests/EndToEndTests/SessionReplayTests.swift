@@ -45,21 +45,42 @@ import Testing
 
     @Test("replay never touches the network: a vendor at the recorded origin receives nothing", arguments: sessions)
     func replayIsOffline(path: String) throws {
-        let vendor = try LoopbackServer { _ in .json(500, #"{"message":"replay reached the network"}"#) }
-        defer { vendor.stop() }
-        let original = try Self.fixture(path)
-        let origin = path.hasPrefix("Integrations/") ? RepositoryLayout.demoOrigin : RepositoryLayout.fixtureOrigin
+        let trap = try LoopbackServer { _ in .json(500, #"{"message":"replay reached the network"}"#) }
+        defer { trap.stop() }
+        var fixture = try Self.fixture(path)
+        let isDemo = path.hasPrefix("Integrations/")
+        // Move the recording to the trap's origin wherever the replay can follow it there: the
+        // origins the environment sets (and the demo's, whose base URL GITHUB_API_URL overrides).
+        let origins = try Self.origins(of: fixture).filter { origin in
+            isDemo || fixture.environment.values.contains { $0.contains(origin) }
+        }
         let work = try TemporaryDirectory()
-        var fixture = try original.relocated(
-            to: work.path, rewriter: OriginRewriter(from: origin, to: vendor.baseURL))
-        if path.hasPrefix("Integrations/") {
-            // The demo uses the shipped file's default base URL; point it at the vendor instead.
-            fixture.environment["GITHUB_API_URL"] = vendor.baseURL
+        for (index, origin) in origins.enumerated() {
+            fixture = try fixture.relocated(
+                to: work.path + "/\(index)", rewriter: OriginRewriter(from: origin, to: trap.baseURL))
+        }
+        if isDemo { fixture.environment["GITHUB_API_URL"] = trap.baseURL }
+        for proxy in ["http_proxy", "https_proxy", "HTTPS_PROXY", "ALL_PROXY"] {
+            fixture.environment[proxy] = trap.baseURL
         }
         let report = try SessionReplay(fixture).run()
         #expect(report.mismatches.isEmpty, "\(report.mismatches.joined(separator: "\n"))\n\(report.standardError)")
         #expect(report.exitStatus == 0)
-        #expect(vendor.requests.isEmpty, "replay sent \(vendor.requests.map { "\($0.method) \($0.target)" })")
+        #expect(trap.requests.isEmpty, "replay sent \(trap.requests.map { "\($0.method) \($0.target)" })")
+    }
+
+    /// The distinct origins (`scheme://host[:port]`) of a session's recorded requests.
+    private static func origins(of fixture: SessionFixture) throws -> [String] {
+        let text = try String(contentsOfFile: fixture.cassettePath, encoding: .utf8)
+        var origins: [String] = []
+        for line in text.split(separator: "\n") {
+            guard let url = try JSONParser.parse(String(line))["request"]?["url"]?.stringValue,
+                let scheme = url.range(of: "://")
+            else { continue }
+            let origin = String(url[..<(url[scheme.upperBound...].firstIndex(of: "/") ?? url.endIndex)])
+            if !origins.contains(origin) { origins.append(origin) }
+        }
+        return origins
     }
 
     @Test("the comparison is not vacuous: a recorded line that differs from the replay is reported")
