@@ -1,0 +1,21 @@
+/// The credentials the session recorder hands the server: distinctive values that must never
+/// appear in a shipped recording, cassette or transcript (the secret scan looks for each of them
+/// and for ``marker``).
+public enum RecordingSecrets {
+    /// The text every recording secret contains, so a scan can catch one that is not listed.
+    public static let marker = "RECORDING_SECRET"
+    /// `GITHUB_TOKEN` while recording.
+    public static let githubToken = "ghp_RECORDING_SECRET_1"
+    /// `ACME_CLIENT_SECRET` while recording.
+    public static let acmeClientSecret = "acme_RECORDING_SECRET_client"
+    /// The refresh tokens of the Acme emulation, in rotation order: the first is configured
+    /// (`ACME_REFRESH_TOKEN`), each refresh hands out the next.
+    public static let acmeRefreshTokens = (1...4).map { "acme_RECORDING_SECRET_refresh_\($0)" }
+    /// The access tokens the Acme emulation hands out, in order.
+    public static let acmeAccessTokens = (1...3).map { "acme_RECORDING_SECRET_access_\($0)" }
+
+    /// Every listed secret.
+    public static var all: [String] {
+        [githubToken, acmeClientSecret] + acmeRefreshTokens + acmeAccessTokens
+    }
+}
