@@ -134,8 +134,6 @@ import Testing
         }
         defer { server.stop() }
         let transport = try CurlTransport()
-        let clock = ContinuousClock()
-        let start = clock.now
 
         let bodies = await withTaskGroup(of: Data?.self) { group in
             for index in 0..<50 {
@@ -146,11 +144,10 @@ import Testing
             return await group.reduce(into: [Data?]()) { $0.append($1) }
         }
 
-        let elapsed = start.duration(to: clock.now)
         #expect(bodies.count == 50)
         #expect(Set(bodies.compactMap { $0 }) == Set((0..<50).map { Data("/n/\($0)".utf8) }))
-        #expect(elapsed < .milliseconds(2500))
-        #expect(server.activity.peakInFlight > 1)
+        // Overlap is proven by the server, not by wall time (the benchmark measures speed).
+        #expect(server.activity.peakInFlight >= 10)
     }
 
     @Test("sequential requests reuse the connection")
@@ -169,7 +166,7 @@ import Testing
 
     @Test("a request that outlives its timeout fails with timeout")
     func timeout() async throws {
-        let server = try BlockingHTTPServer { _ in CannedReply(delay: .seconds(5)) }
+        let server = try BlockingHTTPServer { _ in CannedReply(delay: .seconds(30)) }
         defer { server.stop() }
         let transport = try CurlTransport()
         let request = HTTPRequest(method: "GET", url: server.baseURL + "/slow", timeout: .milliseconds(300))
@@ -204,7 +201,7 @@ import Testing
 
     @Test("cancelling the task aborts the transfer at once and closes its connection")
     func cancellationMidTransfer() async throws {
-        let server = try BlockingHTTPServer { _ in CannedReply(delay: .seconds(5)) }
+        let server = try BlockingHTTPServer { _ in CannedReply(delay: .seconds(30)) }
         defer { server.stop() }
         let transport = try CurlTransport()
         let task = Task { [transport] in
@@ -217,14 +214,14 @@ import Testing
         task.cancel()
         let error = await task.value
 
-        #expect(start.duration(to: clock.now) < .seconds(1))
+        #expect(start.duration(to: clock.now) < .seconds(10))
         #expect(error?.kind == .cancelled)
         #expect(await server.wait { $0.closedConnections == 1 })
     }
 
     @Test("tasks cancelled at any moment all end with cancelled")
     func cancellationAtAnyMoment() async throws {
-        let server = try BlockingHTTPServer { _ in CannedReply(delay: .seconds(5)) }
+        let server = try BlockingHTTPServer { _ in CannedReply(delay: .seconds(30)) }
         defer { server.stop() }
         let transport = try CurlTransport()
         let tasks = (0..<20).map { index in
@@ -243,7 +240,7 @@ import Testing
         for task in tasks { kinds.append(await task.value?.kind) }
 
         #expect(kinds == Array(repeating: .cancelled, count: 20))
-        #expect(start.duration(to: clock.now) < .seconds(3))
+        #expect(start.duration(to: clock.now) < .seconds(10))
         #expect(await server.wait { $0.closedConnections == $0.acceptedConnections })
     }
 

@@ -123,7 +123,7 @@ import Testing
         #expect(Self.span(requests) >= 0.9)
         let started = ContinuousClock.now
         let refused = try await harness.call("get", ["id": "3"])
-        #expect(ContinuousClock.now - started < .seconds(3))
+        #expect(ContinuousClock.now - started < .seconds(8))
         #expect(refused.errorType == .rateLimited)
         #expect((refused.error?.retryAfterSeconds ?? 0) > 500)
         #expect(harness.server.requests.count == 2)
@@ -139,7 +139,7 @@ import Testing
         #expect(try await !harness.call("get", ["id": "1"]).isError)
         let started = ContinuousClock.now
         let outcome = try await harness.call("get", ["id": "2"])
-        #expect(ContinuousClock.now - started < .seconds(3))
+        #expect(ContinuousClock.now - started < .seconds(8))
         #expect(outcome.errorType == .rateLimited)
         #expect((outcome.error?.retryAfterSeconds ?? 0) > 30)
         #expect(harness.server.requests.count == 1)
@@ -158,7 +158,7 @@ import Testing
         let cancelled = ContinuousClock.now
         call.cancel()
         let outcome = try await call.value
-        #expect(ContinuousClock.now - cancelled < .seconds(3))
+        #expect(ContinuousClock.now - cancelled < .seconds(8))
         #expect(outcome.isError)
         #expect(harness.server.requests.count == 1)
     }
@@ -166,7 +166,7 @@ import Testing
     @Test("a write queued behind a slow write still ends within its own timeout_ms")
     func queuedWriteTimesOut() async throws {
         var router = Router()
-        router.on("POST", "/v1/things", reply: .delayed(.seconds(6), .json("{}")))
+        router.on("POST", "/v1/things", reply: .delayed(.seconds(20), .json("{}")))
         router.on("POST", "/v1/quick", reply: .json("{}"))
         let harness = try EngineHarness(
             router: router,
@@ -180,7 +180,7 @@ import Testing
         #expect(await harness.server.waitForRequests(count: 1, timeout: .seconds(10)))
         let started = ContinuousClock.now
         let quick = try await harness.call("quick")
-        #expect(ContinuousClock.now - started < .seconds(4), "the queued write waited for the slow one")
+        #expect(ContinuousClock.now - started < .seconds(10), "the queued write waited for the slow one")
         #expect(quick.errorType == .timeout)
         #expect(harness.server.requests.count == 1)
         slow.cancel()
@@ -190,7 +190,7 @@ import Testing
     @Test("a read waiting for a concurrency slot still ends within its own timeout_ms")
     func queuedReadTimesOut() async throws {
         var router = Router()
-        router.on("GET", "/v1/things/{id}", reply: .delayed(.seconds(6), .json("{}")))
+        router.on("GET", "/v1/things/{id}", reply: .delayed(.seconds(20), .json("{}")))
         router.on("GET", "/v1/quick", reply: .json("{}"))
         let harness = try EngineHarness(
             router: router, settings: #""rate_limit": {"max_concurrent": 1}"#,
@@ -203,7 +203,7 @@ import Testing
         #expect(await harness.server.waitForRequests(count: 1, timeout: .seconds(10)))
         let started = ContinuousClock.now
         let quick = try await harness.call("quick")
-        #expect(ContinuousClock.now - started < .seconds(4), "the read waited for the slot past its deadline")
+        #expect(ContinuousClock.now - started < .seconds(10), "the read waited for the slot past its deadline")
         #expect(quick.errorType == .timeout)
         #expect(harness.server.requests.count == 1)
         slow.cancel()

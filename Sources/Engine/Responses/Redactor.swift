@@ -13,8 +13,10 @@ public struct Redactor: Sendable {
         var unique = Set<String>()
         for secret in secrets where secret.count >= 4 && secret != Self.marker {
             unique.insert(secret)
-            let encoded = PercentEncoding.queryComponent(secret)
-            if encoded != secret { unique.insert(encoded) }
+            for encoded in [PercentEncoding.queryComponent(secret), PercentEncoding.formComponent(secret)]
+            where encoded != secret {
+                unique.insert(encoded)
+            }
         }
         self.secrets = unique.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }
     }

@@ -72,7 +72,8 @@ enum Invocation: Sendable {
           switchyard demo                         an offline walk-through replaying a recorded session
           switchyard --help | --version
 
-        options (serve, tools, call):
+        options (serve, tools, call; demo takes --integrations, --max-output-bytes, --transcript,
+        --audit-log and --log-level):
           --integrations PATH     directory of *.json integration files, or one file (repeatable;
                                   default $SWITCHYARD_INTEGRATIONS, colon-separated, else ./Integrations)
           --only NAME[,NAME]      load only these integrations
