@@ -3,9 +3,11 @@ import TestSupport
 
 /// The loopback emulation of the `acme` and `beta` vendors of ``VendorIntegrations``.
 ///
-/// - `GET /items`: items `i1`…`i5` in cursor pages (`per_page`, `after`), `{"data": [...], "next": …}`.
+/// - `GET /items`: items `i1`…`i5` in cursor pages (`per_page`, `after`), `{"data": [...], "next": …}`;
+///   with `color=echo` each item's `seen` repeats the `Authorization` header received.
 /// - `GET /items/{id}`: `{"id", "name"}`; `missing` → 404; `slow` → the same after `slowDelay`;
-///   `echo` → 401 whose body repeats the `Authorization` header it received.
+///   `echo` → 401 whose body repeats the `Authorization` header it received; `whoami` → 200 whose
+///   body repeats it, with the token also in a response header.
 /// - `POST /items` → 201; `POST /reports/search` → `{"results": []}`; `DELETE /reports/{id}` → 204.
 /// - `GET /widgets/{id}`: 403 whose body repeats the `api_key` it received.
 struct AcmeVendor {
@@ -34,7 +36,9 @@ struct AcmeVendor {
             let size = request.queryValue("per_page").flatMap(Int.init) ?? 2
             let start = request.queryValue("after").flatMap(Int.init) ?? 0
             let end = min(itemCount, start + max(1, size))
-            let items = (start..<end).map { #"{"id": "i\#($0 + 1)", "name": "Item \#($0 + 1)"}"# }
+            // `color=echo` makes every item repeat the Authorization header it came with.
+            let seen = request.queryValue("color") == "echo" ? request.header("Authorization") ?? "" : ""
+            let items = (start..<end).map { #"{"id": "i\#($0 + 1)", "name": "Item \#($0 + 1)", "seen": "\#(seen)"}"# }
             let next = end < itemCount ? #""\#(end)""# : "null"
             return .json(#"{"data": [\#(items.joined(separator: ", "))], "next": \#(next)}"#)
         }
@@ -43,6 +47,10 @@ struct AcmeVendor {
         router.on("GET", "/items/echo") { request, _ in
             let received = request.header("Authorization") ?? "nothing"
             return .json(401, #"{"message": "credentials \#(received) were rejected"}"#)
+        }
+        router.on("GET", "/items/whoami") { request, _ in
+            let received = request.header("Authorization") ?? "nothing"
+            return .json(#"{"id": "whoami", "authorization": "\#(received)"}"#, headers: [("X-Echo", received)])
         }
         router.on("GET", "/items/{id}") { _, parameters in
             let id = parameters["id"] ?? ""
