@@ -7,7 +7,8 @@ import Testing
 ///
 /// Messages are read in arrival order; ``response(to:timeout:)`` skips over (and keeps) messages
 /// for other ids and notifications, so a test can look at them afterwards in ``skipped``.
-/// Every wait is bounded (20 s by default); a timeout fails the test through `#require`.
+/// Every wait is bounded (20 s by default) and runs off the cooperative pool (``OffPool``), so
+/// sessions never starve tests running beside them; a timeout fails the test through `#require`.
 final class ServeSession {
     /// The child process.
     let process: SwitchyardProcess
@@ -48,52 +49,65 @@ final class ServeSession {
         process = try SwitchyardProcess(files.serveArguments(options), environment: merged)
     }
 
-    /// Sends one raw line (a newline is appended).
-    func send(_ line: String) {
-        process.send(line)
+    /// Sends one raw line (a newline is appended); the write, which may wait for the server to
+    /// read a large line, happens off the pool.
+    func send(_ line: String) async {
+        await sendRaw(Data((line + "\n").utf8))
+    }
+
+    /// Writes raw bytes to the server's standard input, off the pool.
+    func sendRaw(_ data: Data) async {
+        let process = process
+        await OffPool.run { process.sendRaw(data) }
     }
 
     /// Sends one JSON value as a line.
-    func send(_ value: JSONValue) {
-        process.send(value.encoded())
+    func send(_ value: JSONValue) async {
+        await send(value.encoded())
     }
 
     /// Sends a request; `params` are left out when `nil`.
-    func request(_ id: JSONValue, _ method: String, _ params: JSONValue? = nil) {
+    func request(_ id: JSONValue, _ method: String, _ params: JSONValue? = nil) async {
         var object: JSONObject = ["jsonrpc": "2.0", "id": id, "method": .string(method)]
         if let params { object["params"] = params }
-        send(.object(object))
+        await send(.object(object))
     }
 
     /// Sends a notification; `params` are left out when `nil`.
-    func notify(_ method: String, _ params: JSONValue? = nil) {
+    func notify(_ method: String, _ params: JSONValue? = nil) async {
         var object: JSONObject = ["jsonrpc": "2.0", "method": .string(method)]
         if let params { object["params"] = params }
-        send(.object(object))
+        await send(.object(object))
     }
 
     /// Sends a `tools/call` of `name` with `arguments`, and `_meta` when given.
-    func call(_ id: JSONValue, _ name: String, _ arguments: JSONValue = [:], meta: JSONValue? = nil) {
+    func call(_ id: JSONValue, _ name: String, _ arguments: JSONValue = [:], meta: JSONValue? = nil) async {
         var params: JSONObject = ["name": .string(name), "arguments": arguments]
         if let meta { params["_meta"] = meta }
-        request(id, "tools/call", .object(params))
+        await request(id, "tools/call", .object(params))
+    }
+
+    /// The next raw stdout line, or `nil` on timeout or EOF; waits off the pool.
+    func nextLine(timeout: Duration = ServeSession.timeout) async -> String? {
+        let process = process
+        return await OffPool.run { process.nextLine(timeout: timeout) }
     }
 
     /// The next message not yet skipped over, parsed; fails the test on timeout, EOF or bad JSON.
-    func next(timeout: Duration = ServeSession.timeout) throws -> JSONValue {
+    func next(timeout: Duration = ServeSession.timeout) async throws -> JSONValue {
         if !skipped.isEmpty { return skipped.removeFirst() }
-        let line = try #require(process.nextLine(timeout: timeout), "no message within \(timeout)")
+        let line = try #require(await nextLine(timeout: timeout), "no message within \(timeout)")
         return try JSONParser.parse(line)
     }
 
     /// The next message read from stdout (ignoring ``skipped``), or `nil` on timeout or EOF.
-    func nextFresh(timeout: Duration = ServeSession.timeout) throws -> JSONValue? {
-        guard let line = process.nextLine(timeout: timeout) else { return nil }
+    func nextFresh(timeout: Duration = ServeSession.timeout) async throws -> JSONValue? {
+        guard let line = await nextLine(timeout: timeout) else { return nil }
         return try JSONParser.parse(line)
     }
 
     /// The response (result or error) whose id equals `id` exactly (same JSON type), skipping others.
-    func response(to id: JSONValue, timeout: Duration = ServeSession.timeout) throws -> JSONValue {
+    func response(to id: JSONValue, timeout: Duration = ServeSession.timeout) async throws -> JSONValue {
         if let index = skipped.firstIndex(where: { Self.isResponse($0, to: id) }) {
             return skipped.remove(at: index)
         }
@@ -101,7 +115,7 @@ final class ServeSession {
         while true {
             let left = ContinuousClock.now.duration(to: deadline)
             let line = try #require(
-                left > .zero ? process.nextLine(timeout: left) : nil, "no response to \(id.encoded())")
+                left > .zero ? await nextLine(timeout: left) : nil, "no response to \(id.encoded())")
             let message = try JSONParser.parse(line)
             if Self.isResponse(message, to: id) { return message }
             skipped.append(message)
@@ -109,36 +123,43 @@ final class ServeSession {
     }
 
     /// Sends a request and returns its response.
-    func roundTrip(_ id: JSONValue, _ method: String, _ params: JSONValue? = nil) throws -> JSONValue {
-        request(id, method, params)
-        return try response(to: id)
+    func roundTrip(_ id: JSONValue, _ method: String, _ params: JSONValue? = nil) async throws -> JSONValue {
+        await request(id, method, params)
+        return try await response(to: id)
     }
 
     /// Calls a tool and returns the response's `result` (failing the test on a JSON-RPC error).
     func callResult(_ id: JSONValue, _ name: String, _ arguments: JSONValue = [:], meta: JSONValue? = nil)
-        throws -> JSONValue
+        async throws -> JSONValue
     {
-        call(id, name, arguments, meta: meta)
-        let response = try response(to: id)
+        await call(id, name, arguments, meta: meta)
+        let response = try await response(to: id)
         return try #require(response["result"], "no result: \(response.encoded())")
     }
 
     /// Initializes a legacy session with `version` and sends `notifications/initialized`.
     @discardableResult
-    func initialize(_ version: String) throws -> JSONValue {
+    func initialize(_ version: String) async throws -> JSONValue {
         let params: JSONValue = [
             "protocolVersion": .string(version), "capabilities": [:],
             "clientInfo": ["name": "e2e", "version": "1.0"],
         ]
-        let response = try roundTrip("init", "initialize", params)
-        notify("notifications/initialized")
+        let response = try await roundTrip("init", "initialize", params)
+        await notify("notifications/initialized")
         return response
     }
 
+    /// Waits off the pool for stderr to contain `text`.
+    func waitForError(containing text: String) async -> Bool {
+        let process = process
+        return await OffPool.run { process.waitForError(containing: text) }
+    }
+
     /// Closes stdin and waits for the exit status (`nil` on timeout); then checks every stdout line.
-    func finish(timeout: Duration = .seconds(30)) -> Int32? {
+    func finish(timeout: Duration = .seconds(30)) async -> Int32? {
+        let process = process
         process.closeInput()
-        let status = process.waitForExit(timeout: timeout)
+        let status = await OffPool.run { process.waitForExit(timeout: timeout) }
         Self.expectProtocolOnly(process.allLines)
         return status
     }

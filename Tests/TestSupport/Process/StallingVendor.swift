@@ -10,7 +10,7 @@ import Synchronization
 /// ```swift
 /// let vendor = try StallingVendor()
 /// // … point a client at vendor.baseURL, cancel its request …
-/// #expect(vendor.waitForClosedConnections(count: 1, timeout: .seconds(20)))
+/// #expect(await vendor.waitForClosedConnections(count: 1, timeout: .seconds(20)))
 /// ```
 public final class StallingVendor: Sendable {
     /// The TCP port the endpoint listens on.
@@ -47,6 +47,22 @@ public final class StallingVendor: Sendable {
     /// Blocks until the client has closed `count` connections or `timeout` passes; returns whether it did.
     public func waitForClosedConnections(count: Int, timeout: Duration) -> Bool {
         core.wait(timeout: timeout) { $0.closed >= count }
+    }
+
+    /// Suspends until `count` request heads have arrived or `timeout` passes, blocking no pool thread.
+    public func waitForRequests(count: Int, timeout: Duration) async -> Bool {
+        let core = core
+        return await DedicatedThread.run(name: "stalling-wait-\(port)") {
+            core.wait(timeout: timeout) { $0.targets.count >= count }
+        }
+    }
+
+    /// Suspends until the client has closed `count` connections or `timeout` passes, blocking no pool thread.
+    public func waitForClosedConnections(count: Int, timeout: Duration) async -> Bool {
+        let core = core
+        return await DedicatedThread.run(name: "stalling-wait-\(port)") {
+            core.wait(timeout: timeout) { $0.closed >= count }
+        }
     }
 
     /// Stops accepting and shuts every open connection down; idempotent, also run on deinit.
