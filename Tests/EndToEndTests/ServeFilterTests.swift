@@ -26,7 +26,10 @@ extension ServeEndToEnd {
                     ])
             #expect(
                 try await exposed(["--tags", "store"])
-                    == ["acme_items_list", "acme_items_get", "acme_items_create", "beta_widgets_get"])
+                    == [
+                        "acme_items_list", "acme_items_get", "acme_items_create", "beta_widgets_get",
+                        "beta_widgets_list",
+                    ])
             #expect(
                 try await exposed(["--tags", "analytics,nothing"]) == ["acme_reports_search", "acme_reports_delete"])
             #expect(
@@ -35,7 +38,10 @@ extension ServeEndToEnd {
                 ])
             #expect(
                 try await exposed(["--read-only"])
-                    == ["acme_items_list", "acme_items_get", "acme_reports_search", "beta_widgets_get"])
+                    == [
+                        "acme_items_list", "acme_items_get", "acme_reports_search", "beta_widgets_get",
+                        "beta_widgets_list",
+                    ])
         }
 
         @Test("filters combine as an intersection")

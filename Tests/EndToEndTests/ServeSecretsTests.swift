@@ -58,6 +58,29 @@ extension ServeEndToEnd {
             expectClean(auditText, "the audit log")
         }
 
+        @Test("a next link repeating the query API key leaves it out of next_cursor, and the key is sent once")
+        func keyNotInCursor() async throws {
+            let session = try ServeSession()
+            let first = try await session.callResult(1, "beta_widgets_list", ["limit": 1])
+            let cursor = try #require(first["structuredContent"]?["next_cursor"]?.stringValue)
+            var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+            let decoded = String(decoding: try #require(Data(base64Encoded: base64)), as: UTF8.self)
+            #expect(decoded.contains("page=2"), "the cursor should hold the next link: \(decoded)")
+            expectClean(decoded, "the decoded next_cursor")
+            let second = try await session.callResult(
+                2, "beta_widgets_list", ["limit": 5, "next_cursor": .string(cursor)])
+            let ids = second["structuredContent"]?["items"]?.arrayValue?.compactMap { $0["id"]?.stringValue }
+            #expect(ids == ["w2", "w3"])
+            #expect(await session.finish() == 0)
+            let requests = session.vendor.requests
+            #expect(requests.count == 3)
+            for request in requests {
+                #expect(request.queryItems.filter { $0.name == "api_key" }.map(\.value) == [VendorIntegrations.betaKey])
+            }
+            expectClean(session.process.allLines.joined(separator: "\n"), "stdout")
+        }
+
         @Test("each integration's credential goes only to its own vendor")
         func secretsStayWithTheirIntegration() async throws {
             let session = try ServeSession(["--log-level", "debug"])

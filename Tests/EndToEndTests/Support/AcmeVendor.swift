@@ -9,6 +9,7 @@ import TestSupport
 ///   `echo` → 401 whose body repeats the `Authorization` header it received; `whoami` → 200 whose
 ///   body repeats it, with the token also in a response header.
 /// - `POST /items` → 201; `POST /reports/search` → `{"results": []}`; `DELETE /reports/{id}` → 204.
+/// - `GET /widgets`: widgets `w1`…`w3`, one a page, each next link repeating the `api_key` received.
 /// - `GET /widgets/{id}`: 403 whose body repeats the `api_key` it received.
 struct AcmeVendor {
     /// How long `GET /items/slow` waits before answering.
@@ -59,6 +60,13 @@ struct AcmeVendor {
         router.on("POST", "/items", reply: .json(201, #"{"id": "new"}"#))
         router.on("POST", "/reports/search", reply: .json(#"{"results": []}"#))
         router.on("DELETE", "/reports/{id}", reply: .empty(204))
+        router.on("GET", "/widgets") { request, _ in
+            // Like many APIs, the next link repeats the request's own query, API key included.
+            let page = request.queryValue("page").flatMap(Int.init) ?? 1
+            let key = request.queryValue("api_key") ?? ""
+            let next = page < 3 ? #""/widgets?api_key=\#(key)&page=\#(page + 1)""# : "null"
+            return .json(#"{"data": [{"id": "w\#(page)"}], "next": \#(next)}"#)
+        }
         router.on("GET", "/widgets/{id}") { request, _ in
             let key = request.queryValue("api_key") ?? "nothing"
             return .json(403, #"{"message": "key \#(key) is not allowed here", "error": "\#(key)"}"#)

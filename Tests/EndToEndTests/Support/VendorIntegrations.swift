@@ -4,7 +4,7 @@ import TestSupport
 /// The integration files the end-to-end suites serve, written to a temporary directory.
 ///
 /// `acme` (bearer token) has `items` (tag `store`: list, get, create) and `reports` (tag
-/// `analytics`: search, delete); `beta` (an API key in the query, tag `store`) has `widgets.get`.
+/// `analytics`: search, delete); `beta` (an API key in the query, tag `store`) has `widgets` (get, list).
 /// Both take their base URL from the environment, so each test points them at its own vendor.
 ///
 /// | tool | kind | request |
@@ -15,6 +15,7 @@ import TestSupport
 /// | `acme_reports_search` | search | `POST /reports/search`, body `query` |
 /// | `acme_reports_delete` | delete | `DELETE /reports/{report_id}` |
 /// | `beta_widgets_get` | get | `GET /widgets/{widget_id}`, `api_key` in the query |
+/// | `beta_widgets_list` | list | `GET /widgets` (next-URL pages of one item, `api_key` in the query) |
 struct VendorIntegrations {
     /// The bearer token `acme` sends; must never show on stdout or stderr.
     static let acmeToken = "sk-e2e-bearer-7f3a9c1d5b"
@@ -24,7 +25,7 @@ struct VendorIntegrations {
     /// Every tool of both files, in catalogue order by integration.
     static let allTools: Set<String> = [
         "acme_items_list", "acme_items_get", "acme_items_create", "acme_reports_search", "acme_reports_delete",
-        "beta_widgets_get",
+        "beta_widgets_get", "beta_widgets_list",
     ]
 
     /// The directory holding `acme.json` and `beta.json`.
@@ -139,6 +140,11 @@ struct VendorIntegrations {
                   "parameters": {
                     "widget_id": {"in": "path", "type": "string", "description": "The widget's id."}
                   }
+                },
+                "list": {
+                  "request": "GET /widgets",
+                  "description": "List widgets, oldest first. Use beta_widgets_get for one widget's details.",
+                  "pagination": {"style": "next_url", "records": "/data", "next": "/next"}
                 }
               }
             }
