@@ -15,10 +15,15 @@ extension ServeEndToEnd {
         @Test("an unparseable line is -32700 with id null, and the server keeps serving")
         func parseError() async throws {
             let session = try ServeSession()
-            for line in [#"{"jsonrpc":"2.0","id":1,"method":"ping""#, "not json at all", #"{"id":1,}"#, "\u{1}"] {
+            let lines = [
+                #"{"jsonrpc":"2.0","id":1,"method":"ping""#, "not json at all", #"{"id":1,}"#, "\u{1}",
+                String(repeating: "[", count: 100_000), #"{"jsonrpc":"2.0","id":1e999999,"method":"ping"}"#,
+                #"{"jsonrpc":"2.0","id":2,"method":"ping"} trailing"#,
+            ]
+            for line in lines {
                 await session.send(line)
                 let answer = try await session.next()
-                #expect(answer["error"]?["code"] == -32700, "\(line)")
+                #expect(answer["error"]?["code"] == -32700, "\(line.prefix(80))")
                 #expect(answer["id"] == .null)
             }
             try await expectServing(session)
@@ -46,7 +51,9 @@ extension ServeEndToEnd {
             let session = try ServeSession()
             let lines = [
                 #"{"id":1,"method":"ping"}"#, #"{"jsonrpc":"1.0","id":2,"method":"ping"}"#,
-                #"{"jsonrpc":2.0,"id":3,"method":"ping"}"#, #"{"jsonrpc":"2.0","id":4,"method":5}"#, "[]", "42",
+                #"{"jsonrpc":2.0,"id":3,"method":"ping"}"#, #"{"jsonrpc":"2.0","id":4,"method":5}"#,
+                #"{"jsonrpc":"2.0","id":null,"method":"ping"}"#,
+                #"{"jsonrpc":"2.0","id":[1],"method":"ping"}"#, "[]", "42",
             ]
             for line in lines {
                 await session.send(line)
@@ -89,6 +96,11 @@ extension ServeEndToEnd {
                 (#"{"jsonrpc":"2.0","id":1.5,"method":"ping"}"#, 1.5, #""id":1.5"#),
                 (#"{"jsonrpc":"2.0","id":-20,"method":"nope"}"#, -20, #""id":-20,"#),
                 (#"{"jsonrpc":"2.0","id":"","method":"nope"}"#, "", #""id":"""#),
+                (
+                    #"{"jsonrpc":"2.0","id":9007199254740993,"method":"ping"}"#, 9_007_199_254_740_993,
+                    #""id":9007199254740993,"#
+                ),
+                (#"{"jsonrpc":"2.0","id":"\u00e9","method":"ping"}"#, "\u{e9}", #""id":""#),
             ]
             for item in cases {
                 await session.send(item.line)

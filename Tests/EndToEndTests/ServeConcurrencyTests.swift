@@ -73,7 +73,7 @@ extension ServeEndToEnd {
                     #expect(notification["params"]?["total"]?.doubleValue == 5)
                     if let value = notification["params"]?["progress"]?.doubleValue { progress.append(value) }
                 }
-                #expect(progress.count >= 2, "progress: \(progress)")
+                #expect(progress == [2, 4, 5], "progress = items so far after each page")
                 #expect(zip(progress, progress.dropFirst()).allSatisfy { $0 < $1 }, "progress: \(progress)")
                 #expect(progress.allSatisfy { $0 > 0 && $0 <= 5 }, "progress: \(progress)")
             }
