@@ -35,6 +35,27 @@ extension ServeEndToEnd {
             #expect(messages.count == 4)
         }
 
+        @Test("stdin EOF with a call stuck at the vendor: it ends at its timeout_ms, is answered, then exit 0")
+        func eofBoundedByTimeout() async throws {
+            let stalling = try StallingVendor()
+            let quick = #"""
+                {"name": "quick", "description": "A vendor that never answers, with a short time limit.",
+                 "base_url": "${QUICK_URL}", "timeout_ms": 1500,
+                 "resources": {"things": {"description": "Things that never come.", "operations": {
+                   "get": {"request": "GET /things/{id}", "description": "Get one thing by its id (it never comes).",
+                           "parameters": {"id": {"in": "path", "type": "string", "description": "The id."}}}}}}}
+                """#
+            let session = try ServeSession(
+                environment: ["QUICK_URL": stalling.baseURL], retaining: [stalling], extraFiles: ["quick.json": quick])
+            await session.call("stuck", "quick_things_get", ["id": "t1"])
+            #expect(await stalling.waitForRequests(count: 1, timeout: ServeSession.timeout))
+            #expect(await session.finish() == 0)
+            let messages = session.process.allLines.compactMap { try? JSONParser.parse($0) }
+            let answer = try #require(messages.first { $0["id"] == "stuck" }, "the stuck call was not answered")
+            #expect(answer["result"]?["isError"] == true)
+            #expect(answer["result"]?["structuredContent"]?["error"]?["type"] == "timeout")
+        }
+
         @Test("a last line without a newline is still answered at EOF")
         func lastLineWithoutNewline() async throws {
             let session = try ServeSession()

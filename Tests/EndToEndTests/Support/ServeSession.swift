@@ -37,13 +37,15 @@ final class ServeSession {
     ///   - environment: extra environment variables, over those of ``VendorIntegrations``.
     ///   - acmeURL: where `acme` points instead of the emulation (e.g. a ``StallingVendor``).
     ///   - retaining: objects kept alive as long as the session.
+    ///   - extraFiles: more integration files (name → text) written beside the standard two.
     init(
         _ options: [String] = [], environment: [String: String] = [:], acmeURL: String? = nil,
-        retaining: [any Sendable] = []
+        retaining: [any Sendable] = [], extraFiles: [String: String] = [:]
     ) throws {
         vendor = try AcmeVendor()
         files = try VendorIntegrations()
         retained = retaining
+        for (name, text) in extraFiles { try files.directory.write(name, text) }
         var merged = files.environment(acmeURL: acmeURL ?? vendor.baseURL, betaURL: vendor.baseURL)
         for (key, value) in environment { merged[key] = value }
         process = try SwitchyardProcess(files.serveArguments(options), environment: merged)
