@@ -39,8 +39,11 @@ extension ToolEngine {
             interpreter: ResponseInterpreter(errors: tool.operation.errors, redactor: runtime.redactor()),
             progress: progress)
         let walk = try await walker.walk(from: start, call: &call)
+        // Items may echo a credential back; redact with what the auth knows after the walk.
+        let redactor = runtime.redactor()
         let items = walk.items.map { entry in
-            OutputShaper.keeping(fields, of: OutputShaper.omitting(tool.operation.omit, from: entry.value))
+            OutputShaper.keeping(
+                fields, of: OutputShaper.omitting(tool.operation.omit, from: redactor.redact(entry.value)))
         }
         func cursor(_ position: PagePosition) -> String {
             PageCursor(tool: tool.name, arguments: filters, position: position, fields: fields).encoded()

@@ -74,7 +74,9 @@ public final class ToolEngine: Sendable {
             let response = try await pipeline.send(request, runtime: runtime, call: &call)
             let interpreter = ResponseInterpreter(errors: tool.operation.errors, redactor: runtime.redactor())
             guard (200..<300).contains(response.status) else { throw interpreter.failure(response) }
-            let body = OutputShaper.omitting(tool.operation.omit, from: try interpreter.success(response))
+            // A vendor may echo a credential back in a successful body too (a "whoami", an echo endpoint).
+            let body = OutputShaper.omitting(
+                tool.operation.omit, from: runtime.redactor().redact(try interpreter.success(response)))
             return OutputShaper(maxOutputBytes: options.maxOutputBytes).single(
                 body, attempts: call.attempts, status: response.status)
         } catch {

@@ -201,14 +201,37 @@ struct ListWalker {
             guard let header = response.headers["Link"], let target = LinkHeader.target(of: "next", in: header) else {
                 return nil
             }
-            return PagePosition(anchor: .url(try sameOrigin(URLOrigin.resolve(target, against: request.url))))
+            return PagePosition(
+                anchor: .url(withoutCredentialQuery(try sameOrigin(URLOrigin.resolve(target, against: request.url)))))
         case .nextURL:
             if let done = pagination.done, body.value(at: done) == .bool(true) { return nil }
             guard let pointer = pagination.next, let value = body.value(at: pointer)?.stringValue, !value.isEmpty else {
                 return nil
             }
-            return PagePosition(anchor: .url(try sameOrigin(URLOrigin.resolve(value, against: request.url))))
+            return PagePosition(
+                anchor: .url(withoutCredentialQuery(try sameOrigin(URLOrigin.resolve(value, against: request.url)))))
         }
+    }
+
+    /// A vendor's next-page link without the query parameter the auth adds itself.
+    ///
+    /// Vendors often build next links from the request's own query, API key included. The auth
+    /// adds the key again on the follow-up (so keeping it would send it twice), and the link is
+    /// stored in the `next_cursor` handed to the model, which must never carry a credential.
+    private func withoutCredentialQuery(_ url: String) -> String {
+        guard case .apiKey(.query, let name, _) = runtime.integration.auth, let question = url.firstIndex(of: "?")
+        else { return url }
+        var query = url[url.index(after: question)...]
+        var fragment = Substring("")
+        if let hash = query.firstIndex(of: "#") {
+            fragment = query[hash...]
+            query = query[..<hash]
+        }
+        let kept = query.split(separator: "&", omittingEmptySubsequences: false).filter { pair in
+            let rawName = pair.prefix { $0 != "=" }
+            return (rawName.removingPercentEncoding ?? String(rawName)) != name
+        }
+        return url[..<question] + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")) + fragment
     }
 
     private func sameOrigin(_ url: String) throws(EngineError) -> String {

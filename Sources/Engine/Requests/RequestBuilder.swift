@@ -7,7 +7,14 @@ import JSON
 /// Path values become single percent-encoded segments (`.`/`..`/empty refused); query values are
 /// encoded, arrays exploded or joined; header values with CR or LF are refused; body values land at
 /// their `to` pointers over the operation's constant body. Schema defaults fill absent arguments.
+/// One argument may put at most ``maximumInlineBytes`` into the URL or a header.
 public struct RequestBuilder: Sendable {
+    /// The most bytes one argument may add to the URL (encoded) or to a header value: far above
+    /// what vendors accept, far below libcurl's own limits (a 1 MB request head, an 8 MB URL), so
+    /// an oversized value is refused as `invalid_arguments` naming the argument instead of failing
+    /// inside libcurl as a misleading, retryable `network` error.
+    public static let maximumInlineBytes = 64 << 10
+
     /// The integration's base URL without a trailing slash.
     public var baseURL: String
     /// The integration's default headers.
@@ -54,7 +61,10 @@ public struct RequestBuilder: Sendable {
             guard let value = arguments[parameter.name] ?? parameter.defaultValue, value != .null else { continue }
             switch parameter.location {
             case .query:
-                query += Self.queryPairs(parameter.wireName, value: value, explode: parameter.explode)
+                let pairs = Self.queryPairs(parameter.wireName, value: value, explode: parameter.explode)
+                try Self.checkInlineSize(
+                    pairs.reduce(0) { $0 + $1.value.utf8.count }, argument: parameter.name, in: "URL")
+                query += pairs
             case .header:
                 headers.set(name: parameter.wireName, value: try headerValue(value.plainText, argument: parameter.name))
             case .body:
@@ -128,7 +138,16 @@ public struct RequestBuilder: Sendable {
             throw EngineError(
                 .invalidArguments, "argument '\(name)' must not be empty, '.' or '..' (it is a URL path segment)")
         }
-        return PercentEncoding.pathSegment(text)
+        let segment = PercentEncoding.pathSegment(text)
+        try Self.checkInlineSize(segment.utf8.count, argument: name, in: "URL")
+        return segment
+    }
+
+    private static func checkInlineSize(_ size: Int, argument: String, in place: String) throws(EngineError) {
+        guard size > maximumInlineBytes else { return }
+        throw EngineError(
+            .invalidArguments,
+            "argument '\(argument)' is too long (\(size) bytes; at most \(maximumInlineBytes) fit in the \(place))")
     }
 
     private func headerValue(_ text: String, argument: String) throws(EngineError) -> String {
@@ -136,6 +155,7 @@ public struct RequestBuilder: Sendable {
             throw EngineError(
                 .invalidArguments, "argument '\(argument)' must not contain line breaks (it is sent as a header)")
         }
+        try Self.checkInlineSize(text.utf8.count, argument: argument, in: "header")
         return text
     }
 
