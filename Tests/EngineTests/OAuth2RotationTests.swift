@@ -104,6 +104,28 @@ import Testing
         #expect(second.apiTokens == first.apiTokens)
     }
 
+    @Test("after a 401, a token another holder stored earlier is not trusted: the one refresh is a real one")
+    func storedTokenNotTrustedAfterUnauthorized() async throws {
+        let state = try TemporaryDirectory()
+        let endpoint = OAuthTokenEndpoint()
+        let initial = endpoint.issueRefreshToken()
+        let first = try OAuth2Fixture(endpoint: endpoint, refreshToken: initial, stateDirectory: state.path)
+        let second = try OAuth2Fixture(endpoint: endpoint, refreshToken: initial, stateDirectory: state.path)
+        defer {
+            first.stop()
+            second.stop()
+        }
+        #expect(try await first.call("1").isError == false)
+        endpoint.revokeAccessTokens()
+        #expect(try await second.call("2").isError == false)  // refreshes, stores its token
+        // The vendor withdraws every access token (refresh tokens stay good), the stored one included.
+        endpoint.revokeAccessTokens()
+        let outcome = try await first.call("3")
+        #expect(!outcome.isError, "\(outcome.text)")
+        #expect(endpoint.invalidGrants == 0)
+        #expect(endpoint.refreshEvents.count == 3)
+    }
+
     @Test("two holders refreshing at the same moment are serialised by the file lock: one refresh, no invalid_grant")
     func simultaneousHoldersSerialised() async throws {
         let state = try TemporaryDirectory()

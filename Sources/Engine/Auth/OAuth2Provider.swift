@@ -139,7 +139,9 @@ public final class OAuth2Provider: AuthProvider {
         var record = await loadLearning(store)
         // The store speaks for the environment's grant only while the environment's token is unchanged.
         let current = record?.environmentDigest == environmentDigest
-        if current, let stored = record, let adopted = adoptable(stored, refused: refused) { return adopted }
+        // Another process's token is adopted only when none was refused: after a 401 the stored one may
+        // be just as dead (revoked together), and the one refresh a 401 allows must be a real one.
+        if current, refused == nil, let stored = record, let adopted = adoptable(stored) { return adopted }
         var refreshToken = config.refreshToken ?? ""
         if current, let stored = record?.refreshToken {
             refreshToken = stored
@@ -172,8 +174,8 @@ public final class OAuth2Provider: AuthProvider {
         return record
     }
 
-    private func adoptable(_ record: TokenStore.Record, refused: String?) -> Token? {
-        guard let access = record.accessToken, access != refused, access != token.withLock({ $0?.value }),
+    private func adoptable(_ record: TokenStore.Record) -> Token? {
+        guard let access = record.accessToken, access != token.withLock({ $0?.value }),
             let expiresAt = record.expiresAt
         else { return nil }
         let remaining = expiresAt - clock.wallTime().timeIntervalSince1970
