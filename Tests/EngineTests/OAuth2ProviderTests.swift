@@ -121,6 +121,28 @@ import Testing
     }
 
     @Test(
+        "concurrent calls whose token was revoked share one refresh and all replay",
+        arguments: [OAuth2Config.Grant.clientCredentials, .refreshToken])
+    func concurrentUnauthorizedShareOneRefresh(grant: OAuth2Config.Grant) async throws {
+        // A slow token endpoint: every call's 401 arrives while the one refresh is still running.
+        let endpoint = OAuthTokenEndpoint(OAuthTokenEndpoint.Configuration(tokenDelay: .seconds(1)))
+        let state = try TemporaryDirectory()
+        let fixture = try OAuth2Fixture(
+            endpoint: endpoint, grant: grant, refreshToken: endpoint.issueRefreshToken(), stateDirectory: state.path)
+        defer { fixture.stop() }
+        #expect(try await fixture.call("0").isError == false)
+        endpoint.revokeAccessTokens()
+        let outcomes = await withTaskGroup(of: ToolOutcome?.self) { group in
+            for id in 1...8 { group.addTask { try? await fixture.call(String(id)) } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        for outcome in outcomes { #expect(outcome?.isError == false, "\(outcome?.text ?? "no outcome")") }
+        #expect(endpoint.tokenRequests == 2)
+        #expect(endpoint.unauthorizedAPICalls == 8)
+        #expect(endpoint.invalidGrants == 0)
+    }
+
+    @Test(
         "a 401 after the refresh is unauthorized: no second refresh, no third request",
         arguments: [OAuth2Config.Grant.clientCredentials, .refreshToken])
     func secondUnauthorized(grant: OAuth2Config.Grant) async throws {
