@@ -212,6 +212,24 @@ import Testing
         }
     }
 
+    @Test("an audit log that fails mid-run (full disk) is reported once on stderr and never fails a call")
+    func fullDisk() throws {
+        try #require(FileManager.default.fileExists(atPath: "/dev/full"))
+        let directory = try TemporaryDirectory()
+        let vendor = try Self.vendor()
+        defer { vendor.stop() }
+        try directory.write("shop.json", Self.integration(base: vendor.baseURL))
+        let client = try LiveReloadClient(
+            ["--integrations", directory.path, "--audit-log", "/dev/full"], environment: ["SHOP_TOKEN": Self.token])
+        for id in 1...3 {
+            let response = client.call(id: id, "shop_orders_get", ["id": .string("o\(id)")])
+            #expect(response?["result"]?["isError"] == false)
+        }
+        #expect(client.finish() == 0)
+        let reports = client.process.standardError.split(separator: "\n").filter { $0.contains("audit log") }
+        #expect(reports.count == 1, "\(client.process.standardError)")
+    }
+
     @Test("switchyard call appends its one line too")
     func callCommand() throws {
         let directory = try TemporaryDirectory()
