@@ -249,6 +249,32 @@ import Testing
         #expect(endpoint.invalidGrants == 0)
     }
 
+    @Test("a store that cannot be written does not lose the rotated refresh token: the calls go on, the chain holds")
+    func unwritableStoreKeepsRotation() async throws {
+        let state = try TemporaryDirectory()
+        let endpoint = OAuthTokenEndpoint()
+        let fixture = try OAuth2Fixture(
+            endpoint: endpoint, refreshToken: endpoint.issueRefreshToken(), stateDirectory: state.path)
+        defer { fixture.stop() }
+        #expect(try await fixture.call("1").isError == false)
+        // A directory where the temporary file of an atomic replace goes: every save now fails, while
+        // the token file itself stays readable (as on a full disk).
+        let path = try #require(fixture.store?.path)
+        try FileManager.default.createDirectory(atPath: path + ".tmp-\(getpid())", withIntermediateDirectories: false)
+        for id in ["2", "3"] {
+            endpoint.revokeAccessTokens()
+            let outcome = try await fixture.call(id)
+            #expect(!outcome.isError, "\(outcome.text)")
+        }
+        let refreshes = endpoint.refreshEvents
+        #expect(refreshes.count == 3)
+        for (previous, next) in zip(refreshes, refreshes.dropFirst()) {
+            #expect(next.presentedRefreshToken == previous.refreshToken)
+        }
+        #expect(endpoint.invalidGrants == 0)
+        #expect(fixture.logLines.text.contains("kept in memory only"))
+    }
+
     @Test("a vendor that does not rotate keeps the same refresh token in the store")
     func nonRotatingVendor() async throws {
         let state = try TemporaryDirectory()

@@ -24,7 +24,8 @@ public final class OAuth2Provider: AuthProvider {
     let registry: SecretRegistry
     let logger: Logger
     let token = Mutex<Token?>(nil)
-    /// The latest refresh token the vendor issued, for a provider without a state directory.
+    /// The latest refresh token the vendor issued when it is not in the store: there is no state
+    /// directory, or the store could not be written. It is the only live one; losing it burns the grant.
     let rotatedRefreshToken = Mutex<String?>(nil)
     /// Every token learned at run time (issued to this process or read from the store), for redaction.
     let learned = Mutex<Set<String>>([])
@@ -143,7 +144,9 @@ public final class OAuth2Provider: AuthProvider {
         // be just as dead (revoked together), and the one refresh a 401 allows must be a real one.
         if current, refused == nil, let stored = record, let adopted = adoptable(stored) { return adopted }
         var refreshToken = config.refreshToken ?? ""
-        if current, let stored = record?.refreshToken {
+        if let unsaved = rotatedRefreshToken.withLock({ $0 }) {
+            refreshToken = unsaved
+        } else if current, let stored = record?.refreshToken {
             refreshToken = stored
         }
         let outcome: (token: Token, refreshToken: String?, expiresAt: Double?)
@@ -162,8 +165,17 @@ public final class OAuth2Provider: AuthProvider {
         let newRecord = TokenStore.Record(
             refreshToken: outcome.refreshToken ?? refreshToken, environmentDigest: environmentDigest,
             accessToken: outcome.token.value, expiresAt: outcome.expiresAt)
-        // Persist a rotated refresh token before the new access token is used.
-        try await BlockingFileWork.run { () throws(EngineError) in try store.save(newRecord) }
+        // Persist a rotated refresh token before the new access token is used. If the store cannot be
+        // written the vendor has already retired the old token: keep the new one in memory and go on.
+        do {
+            try await BlockingFileWork.run { () throws(EngineError) in try store.save(newRecord) }
+            rotatedRefreshToken.withLock { $0 = nil }
+        } catch {
+            rotatedRefreshToken.withLock { $0 = newRecord.refreshToken }
+            logger.error(
+                "\(integration): \(error.message); the new refresh token is kept in memory only, so other "
+                    + "processes and the next run may need a new sign-in")
+        }
         return outcome.token
     }
 
