@@ -34,14 +34,8 @@ extension OAuth2Provider {
             throw RequestPipeline.engineError(for: error)
         }
         let parsed = try? JSONParser.parse(response.body)
-        if let parsed {
-            registry.register(
-                [parsed["access_token"]?.stringValue, parsed["refresh_token"]?.stringValue].compactMap { $0 })
-        }
-        let redactor = Redactor(
-            secrets: secrets() + [
-                parsed?["access_token"]?.stringValue ?? "", parsed?["refresh_token"]?.stringValue ?? "",
-            ])
+        learn([parsed?["access_token"]?.stringValue, parsed?["refresh_token"]?.stringValue])
+        let redactor = Redactor(secrets: secrets())
         guard (200..<300).contains(response.status) else {
             throw tokenFailure(status: response.status, body: parsed, redactor: redactor)
         }

@@ -24,6 +24,11 @@ public final class OAuth2Provider: AuthProvider {
     let registry: SecretRegistry
     let logger: Logger
     let token = Mutex<Token?>(nil)
+    /// The latest refresh token the vendor issued when it is not in the store: there is no state
+    /// directory, or the store could not be written. It is the only live one; losing it burns the grant.
+    let rotatedRefreshToken = Mutex<String?>(nil)
+    /// Every token learned at run time (issued to this process or read from the store), for redaction.
+    let learned = Mutex<Set<String>>([])
     let refreshing = AsyncSemaphore(permits: 1)
 
     /// Creates a provider; `stateDirectory` is where refresh-token grants persist their tokens.
@@ -40,7 +45,7 @@ public final class OAuth2Provider: AuthProvider {
         self.clock = clock
         self.registry = secrets
         self.logger = logger
-        registry.register([config.clientSecret, config.refreshToken ?? ""])
+        registry.register([config.clientSecret, basicCredential, config.refreshToken ?? ""])
     }
 
     /// Adds `Authorization: Bearer <access token>`, obtaining or refreshing the token first when needed.
@@ -56,12 +61,28 @@ public final class OAuth2Provider: AuthProvider {
         return true
     }
 
-    /// The client secret, the refresh token and every token learned so far.
+    /// The client secret (also as the HTTP Basic credential it is sent in), the refresh token and
+    /// every token learned so far — from the vendor or from the store — kept in memory, so a
+    /// redaction never reads the disk.
     public func secrets() -> [String] {
-        [config.clientSecret, config.refreshToken ?? "", token.withLock { $0?.value } ?? ""]
-            + (store?.load().map {
-                [$0.refreshToken ?? "", $0.accessToken ?? ""]
-            } ?? [])
+        [config.clientSecret, basicCredential, config.refreshToken ?? ""] + learned.withLock { Array($0) }
+    }
+
+    /// Remembers tokens learned at run time and registers them for redaction of recordings and transcripts.
+    func learn(_ tokens: [String?]) {
+        let values = tokens.compactMap { $0 }.filter { !$0.isEmpty }
+        guard !values.isEmpty else { return }
+        learned.withLock { $0.formUnion(values) }
+        registry.register(values)
+    }
+
+    /// `base64(form(client_id):form(client_secret))`, as sent in `Authorization: Basic`: decoding it
+    /// gives the secret away, so a vendor quoting the header back must not pass it on.
+    var basicCredential: String {
+        guard !config.clientSecret.isEmpty else { return "" }
+        let pair =
+            PercentEncoding.formComponent(config.clientID) + ":" + PercentEncoding.formComponent(config.clientSecret)
+        return Data(pair.utf8).base64EncodedString()
     }
 
     /// A usable access token: the cached one unless it is due (or is `refused`), else a fresh one (one refresh at a time).
@@ -106,16 +127,26 @@ public final class OAuth2Provider: AuthProvider {
     private func refreshWithLock(deadline: ContinuousClock.Instant, refused: String?) async throws(EngineError) -> Token
     {
         guard let store else {
-            return try await refresh(with: config.refreshToken ?? "", deadline: deadline).token
+            // No state directory: remember a rotated refresh token in memory, or the next refresh burns the grant.
+            let current = rotatedRefreshToken.withLock { $0 } ?? config.refreshToken ?? ""
+            let outcome = try await refresh(with: current, deadline: deadline)
+            if let rotated = outcome.refreshToken { rotatedRefreshToken.withLock { $0 = rotated } }
+            return outcome.token
         }
-        try store.prepare()
+        try await BlockingFileWork.run { () throws(EngineError) in try store.prepare() }
         let lock = try await FileLock.acquire(path: store.lockPath)
         defer { lock.release() }
         let environmentDigest = SHA256.hexDigest(Array((config.refreshToken ?? "").utf8))
-        var record = store.load()
-        if let stored = record, let adopted = adoptable(stored, refused: refused) { return adopted }
+        var record = await loadLearning(store)
+        // The store speaks for the environment's grant only while the environment's token is unchanged.
+        let current = record?.environmentDigest == environmentDigest
+        // Another process's token is adopted only when none was refused: after a 401 the stored one may
+        // be just as dead (revoked together), and the one refresh a 401 allows must be a real one.
+        if current, refused == nil, let stored = record, let adopted = adoptable(stored) { return adopted }
         var refreshToken = config.refreshToken ?? ""
-        if let stored = record?.refreshToken, record?.environmentDigest == environmentDigest {
+        if let unsaved = rotatedRefreshToken.withLock({ $0 }) {
+            refreshToken = unsaved
+        } else if current, let stored = record?.refreshToken {
             refreshToken = stored
         }
         let outcome: (token: Token, refreshToken: String?, expiresAt: Double?)
@@ -123,8 +154,10 @@ public final class OAuth2Provider: AuthProvider {
             outcome = try await refresh(with: refreshToken, deadline: deadline)
         } catch  where error.type == .reauthRequired {
             // Another process may have rotated the token just before we locked: re-read once.
-            record = store.load()
-            guard let rotated = record?.refreshToken, rotated != refreshToken else { throw error }
+            record = await loadLearning(store)
+            guard record?.environmentDigest == environmentDigest, let rotated = record?.refreshToken,
+                rotated != refreshToken
+            else { throw error }
             logger.info("\(integration): refresh token was rotated by another process; retrying with the stored one")
             outcome = try await refresh(with: rotated, deadline: deadline)
             refreshToken = rotated
@@ -132,13 +165,29 @@ public final class OAuth2Provider: AuthProvider {
         let newRecord = TokenStore.Record(
             refreshToken: outcome.refreshToken ?? refreshToken, environmentDigest: environmentDigest,
             accessToken: outcome.token.value, expiresAt: outcome.expiresAt)
-        // Persist a rotated refresh token before the new access token is used.
-        try store.save(newRecord)
+        // Persist a rotated refresh token before the new access token is used. If the store cannot be
+        // written the vendor has already retired the old token: keep the new one in memory and go on.
+        do {
+            try await BlockingFileWork.run { () throws(EngineError) in try store.save(newRecord) }
+            rotatedRefreshToken.withLock { $0 = nil }
+        } catch {
+            rotatedRefreshToken.withLock { $0 = newRecord.refreshToken }
+            logger.error(
+                "\(integration): \(error.message); the new refresh token is kept in memory only, so other "
+                    + "processes and the next run may need a new sign-in")
+        }
         return outcome.token
     }
 
-    private func adoptable(_ record: TokenStore.Record, refused: String?) -> Token? {
-        guard let access = record.accessToken, access != refused, access != token.withLock({ $0?.value }),
+    /// The stored record, read off the cooperative pool; its tokens are learned, since they may now be sent.
+    private func loadLearning(_ store: TokenStore) async -> TokenStore.Record? {
+        let record = await BlockingFileWork.run { store.load() }
+        if let record { learn([record.refreshToken, record.accessToken]) }
+        return record
+    }
+
+    private func adoptable(_ record: TokenStore.Record) -> Token? {
+        guard let access = record.accessToken, access != token.withLock({ $0?.value }),
             let expiresAt = record.expiresAt
         else { return nil }
         let remaining = expiresAt - clock.wallTime().timeIntervalSince1970
