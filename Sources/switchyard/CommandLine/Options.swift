@@ -118,11 +118,11 @@ struct Options: Sendable {
             throw UsageError("--record and --replay cannot be used together")
         }
         // Output files are checked before anything loads, so a bad path is the only line printed.
-        for (option, path) in [("--record", record), ("--transcript", transcript), ("--audit-log", auditLog)] {
+        for (what, path) in [("recording", record), ("transcript", transcript), ("audit log", auditLog)] {
             guard let path else { continue }
             let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else {
-                throw UsageError("cannot write \(option) file '\(path)': \(String(cString: strerror(errno)))")
+                throw UsageError("cannot open the \(what) '\(path)': \(String(cString: strerror(errno)))")
             }
             close(descriptor)
         }
