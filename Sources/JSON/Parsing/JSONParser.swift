@@ -216,13 +216,17 @@ public struct JSONParser {
     private mutating func parseString() throws(JSONParseError) -> String {
         index += 1
         let start = index
+        var allBits: UInt8 = 0
         // Fast path: no escapes.
         while index < bytes.count {
             let byte = bytes[index]
+            allBits |= byte
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                guard let string = String(validating: slice, as: UTF8.self) else {
+                // ASCII needs no validation; anything else is checked.
+                if allBits < 0x80 { return String(decoding: slice, as: UTF8.self) }
+                guard let string = Self.string(validating: slice) else {
                     throw JSONParseError(offset: start, reason: "invalid UTF-8 in string")
                 }
                 return string
@@ -236,7 +240,7 @@ public struct JSONParser {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                guard let string = String(validating: buffer, as: UTF8.self) else {
+                guard let string = buffer.withUnsafeBufferPointer(Self.string(validating:)) else {
                     throw JSONParseError(offset: start, reason: "invalid UTF-8 in string")
                 }
                 return string
@@ -265,6 +269,22 @@ public struct JSONParser {
             }
         }
         throw error("unterminated string")
+    }
+
+    /// The string the bytes spell, or `nil` when they are not valid UTF-8.
+    ///
+    /// `String(decoding:)` takes the standard library's fast validating path but repairs what is
+    /// invalid; the bytes were valid exactly when nothing was repaired, i.e. when the result's
+    /// UTF-8 is the input again. (`String(validating:as:)` is generic and several times slower.)
+    private static func string(validating utf8: UnsafeBufferPointer<UInt8>) -> String? {
+        var string = String(decoding: utf8, as: UTF8.self)
+        let unchanged = string.withUTF8 { decoded in
+            guard decoded.count == utf8.count, let lhs = decoded.baseAddress, let rhs = utf8.baseAddress else {
+                return decoded.count == utf8.count
+            }
+            return memcmp(lhs, rhs, utf8.count) == 0
+        }
+        return unchanged ? string : nil
     }
 
     private mutating func parseHex4() throws(JSONParseError) -> UInt32 {
