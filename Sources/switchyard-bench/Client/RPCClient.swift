@@ -106,6 +106,9 @@ final class RPCClient: Sendable {
         return bytes
     }
 
+    /// The CPU time the child has used so far, in milliseconds (0 when unreadable).
+    var cpuMilliseconds: Double { ProcessCPU.milliseconds(of: pid) ?? 0 }
+
     /// What the child wrote to standard error so far (the first 64 KiB).
     var standardError: String { errors.text.withLock { $0 } }
 

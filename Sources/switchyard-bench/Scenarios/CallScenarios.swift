@@ -28,12 +28,17 @@ enum CallScenarios {
         for _ in 0..<plan.warmUpCalls { _ = try server.roundTrip("tools/call", params: params) }
         var calls: [Double] = []
         var floors: [Double] = []
+        var serverCPU = 0.0
         let perRound = max(1, plan.calls / plan.rounds)
         for round in 0..<plan.rounds {
             Console.progress("tools/call: round \(round + 1) of \(plan.rounds)")
             floors += try await context.direct.timeGETs("/items/42", count: perRound)
+            let cpuBefore = server.cpuMilliseconds
             for _ in 0..<perRound { calls.append(try server.roundTrip("tools/call", params: params).1.milliseconds) }
+            serverCPU += server.cpuMilliseconds - cpuBefore
         }
+        Console.progress(
+            String(format: "tools/call: server CPU %.1f µs per call", serverCPU * 1000 / Double(calls.count)))
         return BenchResult(
             id: "tools_call", name: "tools/call, cheap GET over pipes", samples: Samples(calls),
             floor: Samples(floors), floorLabel: "the same GET through CurlTransport in the bench process",

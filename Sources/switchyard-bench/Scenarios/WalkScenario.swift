@@ -18,12 +18,16 @@ enum WalkScenario {
         let plan = context.plan
         var walks: [Double] = []
         var floors: [Double] = []
+        var serverCPU = 0.0
         let perRound = max(1, plan.walks / plan.rounds)
         for round in 0..<plan.rounds {
             Console.progress("walk: round \(round + 1) of \(plan.rounds)")
             for _ in 0..<perRound { floors.append(try await context.direct.timeWalk(paths)) }
+            let cpuBefore = server.cpuMilliseconds
             for _ in 0..<perRound { walks.append(try server.roundTrip("tools/call", params: params).1.milliseconds) }
+            serverCPU += server.cpuMilliseconds - cpuBefore
         }
+        Console.progress(String(format: "walk: server CPU %.1f ms per walk", serverCPU / Double(walks.count)))
         return [
             BenchResult(
                 id: "walk", name: "10,000-item walk over 100 pages", samples: Samples(walks), floor: Samples(floors),
