@@ -74,9 +74,14 @@ public final class ToolEngine: Sendable {
             let response = try await pipeline.send(request, runtime: runtime, call: &call)
             let interpreter = ResponseInterpreter(errors: tool.operation.errors, redactor: runtime.redactor())
             guard (200..<300).contains(response.status) else { throw interpreter.failure(response) }
+            let shaper = OutputShaper(maxOutputBytes: options.maxOutputBytes)
+            if tool.operation.omit.isEmpty, tool.operation.errors.failureWhen == nil,
+                let outcome = shaper.oversized(response.body, attempts: call.attempts, status: response.status)
+            {
+                return outcome
+            }
             let body = OutputShaper.omitting(tool.operation.omit, from: try interpreter.success(response))
-            return OutputShaper(maxOutputBytes: options.maxOutputBytes).single(
-                body, attempts: call.attempts, status: response.status)
+            return shaper.single(body, attempts: call.attempts, status: response.status)
         } catch {
             // Redact with what the auth knows now: a refresh during the call may have learned new tokens.
             let redactor = runtime.redactor()

@@ -9,11 +9,12 @@ public struct JSONParser {
     /// The deepest nesting of arrays and objects accepted.
     public static let maximumDepth = 512
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var index = 0
-    private var depth = 0
+    // Internal, not private: the compaction pass (JSONParser+Compaction.swift) reads with the same scanner.
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+    var depth = 0
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
@@ -49,11 +50,11 @@ public struct JSONParser {
         }
     }
 
-    private func error(_ reason: String) -> JSONParseError {
+    func error(_ reason: String) -> JSONParseError {
         JSONParseError(offset: index, reason: reason)
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
@@ -76,7 +77,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func expectLiteral(_ literal: String) throws(JSONParseError) {
+    mutating func expectLiteral(_ literal: String) throws(JSONParseError) {
         var offset = 0
         for expected in literal.utf8 {
             guard index + offset < bytes.count else { throw error("unexpected end of input") }
@@ -86,7 +87,7 @@ public struct JSONParser {
         index += offset
     }
 
-    private mutating func enter() throws(JSONParseError) {
+    mutating func enter() throws(JSONParseError) {
         depth += 1
         if depth > JSONParser.maximumDepth { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
     }
@@ -175,7 +176,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
+    mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = index
         var isInteger = true
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -213,7 +214,7 @@ public struct JSONParser {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
-    private mutating func parseString() throws(JSONParseError) -> String {
+    mutating func parseString() throws(JSONParseError) -> String {
         index += 1
         let start = index
         var allBits: UInt8 = 0
@@ -322,7 +323,7 @@ public struct JSONParser {
     }
 
     /// An object key hashed and compared by UTF-8 code units, as ``JSONObject`` compares keys.
-    private struct CodeUnitKey: Hashable {
+    struct CodeUnitKey: Hashable {
         let text: String
 
         init(_ text: String) { self.text = text }

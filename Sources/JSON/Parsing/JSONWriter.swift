@@ -51,6 +51,11 @@ public struct JSONWriter {
         bytes.append(contentsOf: fragment)
     }
 
+    /// Removes the last `count` bytes written, keeping the capacity.
+    mutating func removeLast(_ count: Int) {
+        bytes.removeLast(count)
+    }
+
     /// Appends a string literal with JSON escaping.
     public mutating func writeString(_ string: String) {
         var string = string
