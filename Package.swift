@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "Engine", dependencies: ["JSON", "Catalog", "CCurlShims"], swiftSettings: strict),
         .target(name: "MCP", dependencies: ["JSON", "Catalog", "Engine"], swiftSettings: strict),
         .executableTarget(name: "switchyard", dependencies: ["JSON", "Catalog", "Engine", "MCP"], swiftSettings: strict),
+        .executableTarget(
+            name: "switchyard-bench", dependencies: ["TestSupport", "Engine", "JSON"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["JSON"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(

@@ -65,6 +65,35 @@ import Testing
         #expect(outcome.text.hasPrefix(#"{"description":"éé"#))
     }
 
+    @Test("a large body is cut exactly as parsing it whole would cut it, repeated keys included")
+    func largeBodyCutLikeParsed() async throws {
+        let records = (0..<400).map { #"{"id": \#($0), "name": "record \u00e9 \#($0)", "score": 1e2}"# }
+        let plain = #"{"records": [\#(records.joined(separator: ", "))]}"#
+        let repeated = #"{"records": [\#(records.joined(separator: ", "))], "records": "last wins"}"#
+        var router = Router()
+        router.on("GET", "/v1/things/1", reply: .json(plain))
+        router.on("GET", "/v1/things/2", reply: .json(repeated))
+        router.on("GET", "/v1/things/3", reply: .json(plain + " trailing"))
+        let budget = 1000
+        let harness = try EngineHarness(
+            router: router, options: EngineOptions(maxOutputBytes: budget),
+            operations:
+                #""get": {"request": "GET /v1/things/{id}", "description": "Fetch one thing with every field.", "parameters": {"id": {"in": "path", "type": "integer", "description": "Id."}}}"#
+        )
+        defer { harness.stop() }
+        let shaper = OutputShaper(maxOutputBytes: budget)
+        for (id, body) in [(1, plain), (2, repeated)] {
+            let expected = shaper.single(try JSONParser.parse(body), attempts: 1, status: 200)
+            let outcome = try await harness.call("get", ["id": .int(Int64(id))])
+            #expect(outcome.text == expected.text, "body \(id)")
+            #expect(outcome.structured == expected.structured, "body \(id)")
+        }
+        #expect(try await harness.call("get", ["id": 1]).structured == nil)
+        #expect(try await harness.call("get", ["id": 2]).text == #"{"records":"last wins"}"#)
+        let invalid = try await harness.call("get", ["id": 3])
+        #expect(invalid.error?.type == .invalidResponse)
+    }
+
     @Test("a single object within the budget is returned whole, arrays wrapped as data")
     func singleValues() async throws {
         var router = Router()

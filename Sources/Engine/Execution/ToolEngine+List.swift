@@ -48,9 +48,9 @@ extension ToolEngine {
         func cursor(_ position: PagePosition) -> String {
             PageCursor(tool: tool.name, arguments: filters, position: position, fields: fields).encoded()
         }
-        let encodedItems = items.map { $0.encoded() }
+        let encoded = EncodedItems(items)
         let full = Self.listText(
-            encodedItems[...], hasMore: walk.next != nil, cursor: walk.next.map(cursor), total: walk.total,
+            encoded, count: items.count, hasMore: walk.next != nil, cursor: walk.next.map(cursor), total: walk.total,
             truncated: false)
         let budget = options.maxOutputBytes
         if full.utf8.count <= budget {
@@ -67,7 +67,7 @@ extension ToolEngine {
         while kept < items.count {
             let resume = cursor(walk.items[kept].resume)
             let overhead = 80 + resume.utf8.count + (walk.total.map { String($0).utf8.count + 10 } ?? 0)
-            let next = used + encodedItems[kept].utf8.count + 1
+            let next = used + encoded.size(of: kept) + 1
             if next + overhead > budget { break }
             used = next
             kept += 1
@@ -76,7 +76,7 @@ extension ToolEngine {
         if kept == 0 {
             let resume = walk.items.count > 1 ? cursor(walk.items[1].resume) : walk.next.map(cursor)
             let text = Self.listText(
-                encodedItems[..<1], hasMore: resume != nil, cursor: resume, total: walk.total, truncated: true)
+                encoded, count: 1, hasMore: resume != nil, cursor: resume, total: walk.total, truncated: true)
             let hint =
                 "The first item alone is over the budget: pass fields to keep fewer of its fields"
                 + (resume.map { ", or continue with next_cursor \"\($0)\"." } ?? ".")
@@ -86,21 +86,30 @@ extension ToolEngine {
         let resume = cursor(walk.items[kept].resume)
         return .success(
             text: Self.listText(
-                encodedItems[..<kept], hasMore: true, cursor: resume, total: walk.total, truncated: true),
+                encoded, count: kept, hasMore: true, cursor: resume, total: walk.total, truncated: true),
             structured: Self.listValue(
                 items[..<kept], hasMore: true, cursor: resume, total: walk.total, truncated: true),
             attempts: call.attempts, status: walk.status)
     }
 
-    /// The list result as compact JSON built from already-encoded items (no second encoding of items).
+    /// The list result as compact JSON around the first `count` already-encoded items (no second
+    /// encoding of items, no per-item strings).
     static func listText(
-        _ items: ArraySlice<String>, hasMore: Bool, cursor: String?, total: Int64?, truncated: Bool
+        _ items: EncodedItems, count: Int, hasMore: Bool, cursor: String?, total: Int64?, truncated: Bool
     ) -> String {
-        var text = "{\"items\":[" + items.joined(separator: ",") + "],\"has_more\":" + (hasMore ? "true" : "false")
-        if let cursor { text += ",\"next_cursor\":\"" + cursor + "\"" }
-        if let total { text += ",\"total\":\(total)" }
-        if truncated { text += ",\"truncated\":true" }
-        return text + "}"
+        let prefix = items.prefix(count)
+        var tail = "],\"has_more\":" + (hasMore ? "true" : "false")
+        if let cursor { tail += ",\"next_cursor\":\"" + cursor + "\"" }
+        if let total { tail += ",\"total\":\(total)" }
+        if truncated { tail += ",\"truncated\":true" }
+        tail += "}"
+        let head = #"{"items":["#
+        var text: [UInt8] = []
+        text.reserveCapacity(head.utf8.count + prefix.count + tail.utf8.count)
+        text.append(contentsOf: head.utf8)
+        text.append(contentsOf: prefix)
+        text.append(contentsOf: tail.utf8)
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The list result as a value (`structuredContent`).

@@ -10,7 +10,23 @@ public final class ToolEngine: Sendable {
     let clock: any EngineClock
     let options: EngineOptions
     private let makeAuth: @Sendable (Integration) -> any AuthProvider
-    private let runtimes = Mutex<[String: IntegrationRuntime]>([:])
+    private let runtimes = Mutex<[RuntimeKey: IntegrationRuntime]>([:])
+
+    /// What a runtime is kept for: a reload that changes the base URL, auth or budget gets a fresh
+    /// runtime; one that only edits tools keeps it.
+    private struct RuntimeKey: Hashable {
+        let name: String
+        let baseURL: String
+        let auth: AuthConfig
+        let rateLimit: RateLimitConfig?
+
+        init(_ integration: Integration) {
+            name = integration.name
+            baseURL = integration.baseURL
+            auth = integration.auth
+            rateLimit = integration.rateLimit
+        }
+    }
 
     /// Creates an engine; `makeAuth` builds each integration's auth provider (static ones by default).
     public init(
@@ -25,7 +41,7 @@ public final class ToolEngine: Sendable {
 
     /// The runtime of an integration, created on first use and kept while its configuration is unchanged.
     public func runtime(for integration: Integration) -> IntegrationRuntime {
-        let key = Self.runtimeKey(integration)
+        let key = RuntimeKey(integration)
         if let existing = runtimes.withLock({ $0[key] }) { return existing }
         let created = IntegrationRuntime(
             integration: integration, auth: makeAuth(integration),
@@ -74,11 +90,18 @@ public final class ToolEngine: Sendable {
             let response = try await pipeline.send(request, runtime: runtime, call: &call)
             let interpreter = ResponseInterpreter(errors: tool.operation.errors, redactor: runtime.redactor())
             guard (200..<300).contains(response.status) else { throw interpreter.failure(response) }
+            let shaper = OutputShaper(maxOutputBytes: options.maxOutputBytes)
             // A vendor may echo a credential back in a successful body too (a "whoami", an echo endpoint).
+            let redactor = runtime.redactor()
+            if tool.operation.omit.isEmpty, tool.operation.errors.failureWhen == nil,
+                var outcome = shaper.oversized(response.body, attempts: call.attempts, status: response.status)
+            {
+                outcome.text = redactor.redact(outcome.text)
+                return outcome
+            }
             let body = OutputShaper.omitting(
-                tool.operation.omit, from: runtime.redactor().redact(try interpreter.success(response)))
-            return OutputShaper(maxOutputBytes: options.maxOutputBytes).single(
-                body, attempts: call.attempts, status: response.status)
+                tool.operation.omit, from: redactor.redact(try interpreter.success(response)))
+            return shaper.single(body, attempts: call.attempts, status: response.status)
         } catch {
             // Redact with what the auth knows now: a refresh during the call may have learned new tokens.
             let redactor = runtime.redactor()
@@ -99,15 +122,5 @@ public final class ToolEngine: Sendable {
             return "\(field): \(violation.message)"
         }
         throw EngineError(.invalidArguments, details.joined(separator: "; "), retryable: false)
-    }
-
-    static func runtimeKey(_ integration: Integration) -> String {
-        // A reload that changes the base URL, auth or budget gets a fresh runtime; one that only edits tools keeps it.
-        var hasher = SHA256()
-        hasher.update(Array(integration.name.utf8))
-        hasher.update(Array(integration.baseURL.utf8))
-        hasher.update(Array(String(describing: integration.auth).utf8))
-        hasher.update(Array(String(describing: integration.rateLimit).utf8))
-        return integration.name + ":" + hasher.finalize().prefix(8).map { String($0, radix: 16) }.joined()
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import JSON
 
 /// Fits results into the model's context: removes `omit` pointers, keeps only requested `fields`,
@@ -37,12 +38,35 @@ public struct OutputShaper: Sendable {
         return .success(text: cut(text, hint: nil), structured: nil, attempts: attempts, status: status)
     }
 
+    /// The outcome ``single(_:attempts:status:)`` gives for a vendor body whose compact JSON cannot
+    /// fit the budget, found in one pass over the bytes without building the value (a large body
+    /// would otherwise take several times its size in memory); `nil` when the body fits or needs
+    /// the ordinary path (not JSON, or an object repeats a key).
+    ///
+    /// Only for bodies the operation keeps whole: no `omit` pointers, no `failure_when` rule.
+    public func oversized(_ body: Data, attempts: Int, status: Int?) -> ToolOutcome? {
+        guard body.count > maxOutputBytes,
+            let compact = JSONParser.compactEncoding(of: body, keepingAtMost: maxOutputBytes),
+            compact.totalCount > maxOutputBytes
+        else { return nil }
+        let start = String(decoding: compact.prefix, as: UTF8.self)
+        return .success(
+            text: cut(start, totalBytes: compact.totalCount, hint: nil), structured: nil, attempts: attempts,
+            status: status)
+    }
+
     /// The text cut to the budget, followed by a marker saying how to get less or more.
     public func cut(_ text: String, hint: String?) -> String {
+        cut(text, totalBytes: text.utf8.count, hint: hint)
+    }
+
+    /// ``cut(_:hint:)`` for a text of `totalBytes` bytes of which `start` holds at least the first
+    /// `maxOutputBytes`.
+    private func cut(_ start: String, totalBytes: Int, hint: String?) -> String {
         let marker =
-            "\n[truncated by Switchyard: the result is \(text.utf8.count) bytes, over the budget of \(maxOutputBytes). "
+            "\n[truncated by Switchyard: the result is \(totalBytes) bytes, over the budget of \(maxOutputBytes). "
             + (hint ?? "Ask for less (filters, fields) to see it whole.") + "]"
         let room = max(0, maxOutputBytes - marker.utf8.count)
-        return ResponseInterpreter.cut(text, to: room) + marker
+        return ResponseInterpreter.cut(start, to: room) + marker
     }
 }

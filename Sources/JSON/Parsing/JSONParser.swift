@@ -9,11 +9,12 @@ public struct JSONParser {
     /// The deepest nesting of arrays and objects accepted.
     public static let maximumDepth = 512
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var index = 0
-    private var depth = 0
+    // Internal, not private: the compaction pass (JSONParser+Compaction.swift) reads with the same scanner.
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+    var depth = 0
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
@@ -49,11 +50,11 @@ public struct JSONParser {
         }
     }
 
-    private func error(_ reason: String) -> JSONParseError {
+    func error(_ reason: String) -> JSONParseError {
         JSONParseError(offset: index, reason: reason)
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
@@ -76,7 +77,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func expectLiteral(_ literal: String) throws(JSONParseError) {
+    mutating func expectLiteral(_ literal: String) throws(JSONParseError) {
         var offset = 0
         for expected in literal.utf8 {
             guard index + offset < bytes.count else { throw error("unexpected end of input") }
@@ -86,7 +87,7 @@ public struct JSONParser {
         index += offset
     }
 
-    private mutating func enter() throws(JSONParseError) {
+    mutating func enter() throws(JSONParseError) {
         depth += 1
         if depth > JSONParser.maximumDepth { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
     }
@@ -175,7 +176,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
+    mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = index
         var isInteger = true
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -213,16 +214,20 @@ public struct JSONParser {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
-    private mutating func parseString() throws(JSONParseError) -> String {
+    mutating func parseString() throws(JSONParseError) -> String {
         index += 1
         let start = index
+        var allBits: UInt8 = 0
         // Fast path: no escapes.
         while index < bytes.count {
             let byte = bytes[index]
+            allBits |= byte
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                guard let string = String(validating: slice, as: UTF8.self) else {
+                // ASCII needs no validation; anything else is checked.
+                if allBits < 0x80 { return String(decoding: slice, as: UTF8.self) }
+                guard let string = Self.string(validating: slice) else {
                     throw JSONParseError(offset: start, reason: "invalid UTF-8 in string")
                 }
                 return string
@@ -236,7 +241,7 @@ public struct JSONParser {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                guard let string = String(validating: buffer, as: UTF8.self) else {
+                guard let string = buffer.withUnsafeBufferPointer(Self.string(validating:)) else {
                     throw JSONParseError(offset: start, reason: "invalid UTF-8 in string")
                 }
                 return string
@@ -265,6 +270,22 @@ public struct JSONParser {
             }
         }
         throw error("unterminated string")
+    }
+
+    /// The string the bytes spell, or `nil` when they are not valid UTF-8.
+    ///
+    /// `String(decoding:)` takes the standard library's fast validating path but repairs what is
+    /// invalid; the bytes were valid exactly when nothing was repaired, i.e. when the result's
+    /// UTF-8 is the input again. (`String(validating:as:)` is generic and several times slower.)
+    private static func string(validating utf8: UnsafeBufferPointer<UInt8>) -> String? {
+        var string = String(decoding: utf8, as: UTF8.self)
+        let unchanged = string.withUTF8 { decoded in
+            guard decoded.count == utf8.count, let lhs = decoded.baseAddress, let rhs = utf8.baseAddress else {
+                return decoded.count == utf8.count
+            }
+            return memcmp(lhs, rhs, utf8.count) == 0
+        }
+        return unchanged ? string : nil
     }
 
     private mutating func parseHex4() throws(JSONParseError) -> UInt32 {
@@ -302,7 +323,7 @@ public struct JSONParser {
     }
 
     /// An object key hashed and compared by UTF-8 code units, as ``JSONObject`` compares keys.
-    private struct CodeUnitKey: Hashable {
+    struct CodeUnitKey: Hashable {
         let text: String
 
         init(_ text: String) { self.text = text }

@@ -21,7 +21,7 @@ public struct JSONWriter {
         switch value {
         case .null: appendASCII("null")
         case .bool(let flag): appendASCII(flag ? "true" : "false")
-        case .int(let number): appendASCII(String(number))
+        case .int(let number): writeInteger(number)
         case .double(let number): writeDouble(number)
         case .string(let string): writeString(string)
         case .array(let elements):
@@ -51,37 +51,71 @@ public struct JSONWriter {
         bytes.append(contentsOf: fragment)
     }
 
+    /// Removes the last `count` bytes written, keeping the capacity.
+    mutating func removeLast(_ count: Int) {
+        bytes.removeLast(count)
+    }
+
     /// Appends a string literal with JSON escaping.
     public mutating func writeString(_ string: String) {
-        bytes.append(UInt8(ascii: "\""))
         var string = string
-        string.withUTF8 { utf8 in
-            var runStart = 0
-            for position in 0..<utf8.count {
-                let byte = utf8[position]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                if runStart < position {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
-                }
-                runStart = position + 1
-                switch byte {
-                case 0x22: appendASCII("\\\"")
-                case 0x5C: appendASCII("\\\\")
-                case 0x0A: appendASCII("\\n")
-                case 0x0D: appendASCII("\\r")
-                case 0x09: appendASCII("\\t")
-                case 0x08: appendASCII("\\b")
-                case 0x0C: appendASCII("\\f")
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [
-                        0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
-                    ])
-                }
-            }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
-        }
+        string.withUTF8 { writeEscaped($0) }
+    }
+
+    /// Appends UTF-8 text as a JSON string: unescaped runs are copied whole, and each byte that
+    /// must be escaped is written as its two- or six-byte escape.
+    private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for position in 0..<utf8.count {
+            let byte = utf8[position]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+            if runStart < position {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
+            }
+            runStart = position + 1
+            bytes.append(0x5C)
+            switch byte {
+            case 0x22, 0x5C: bytes.append(byte)
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            case 0x08: bytes.append(UInt8(ascii: "b"))
+            case 0x0C: bytes.append(UInt8(ascii: "f"))
+            default:
+                bytes.append(UInt8(ascii: "u"))
+                bytes.append(0x30)
+                bytes.append(0x30)
+                bytes.append(Self.hexDigit(byte >> 4))
+                bytes.append(Self.hexDigit(byte & 0xF))
+            }
+        }
+        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+    }
+
+    /// Appends an integer's decimal digits without building a `String` first.
+    private mutating func writeInteger(_ number: Int64) {
+        if number >= 0, number < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(number))
+            return
+        }
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        // 20 digits hold any UInt64; Int64.min's magnitude has 19.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var position = digits.count
+            repeat {
+                position -= 1
+                digits[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[position...]))
+        }
     }
 
     private mutating func writeDouble(_ number: Double) {
@@ -92,14 +126,14 @@ public struct JSONWriter {
         if number.rounded() == number, abs(number) < 1e15 {
             // Int64 has no negative zero; write the sign so -0.0 reads back as -0.0.
             if number == 0, number.sign == .minus { bytes.append(UInt8(ascii: "-")) }
-            appendASCII(String(Int64(number)))
+            writeInteger(Int64(number))
             appendASCII(".0")
             return
         }
-        appendASCII(number.description)
+        bytes.append(contentsOf: number.description.utf8)
     }
 
-    private mutating func appendASCII(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+    private mutating func appendASCII(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }

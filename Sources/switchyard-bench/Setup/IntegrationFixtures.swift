@@ -1,0 +1,72 @@
+import Foundation
+import TestSupport
+
+/// The integration sets the scenarios serve: the shipped files (with a dummy value for every
+/// variable they reference, URLs pointing at the loopback vendor), a one-file `bench` integration
+/// for the call scenarios, and a generated catalogue of 1,000 tools.
+struct IntegrationFixtures: Sendable {
+    /// The shipped `Integrations/` directory.
+    let shippedDirectory: String
+    /// The names of the shipped integrations (their file names without `.json`).
+    let shippedNames: [String]
+    /// A value for every `${VAR}` the shipped files reference.
+    let shippedEnvironment: [String: String]
+    /// A directory holding `bench.json`.
+    let bench: TemporaryDirectory
+    /// The variables `bench.json` reads.
+    let benchEnvironment: [String: String]
+    /// A directory of generated files holding ``generatedToolCount`` tools.
+    let generated: TemporaryDirectory
+
+    /// How many tools the generated catalogue holds.
+    static let generatedToolCount = 1000
+
+    /// Writes the temporary files; `vendorURL` is the loopback vendor's base URL.
+    init(packageRoot: String, vendorURL: String) throws {
+        shippedDirectory = packageRoot + "/Integrations"
+        let files = try FileManager.default.contentsOfDirectory(atPath: shippedDirectory)
+            .filter { $0.hasSuffix(".json") }.sorted()
+        shippedNames = files.map { String($0.dropLast(".json".count)) }
+        var environment: [String: String] = [:]
+        for file in files {
+            let text = try String(contentsOfFile: shippedDirectory + "/" + file, encoding: .utf8)
+            for name in Self.variables(in: text) {
+                environment[name] = name.hasSuffix("_URL") ? vendorURL : "bench-" + name.lowercased()
+            }
+        }
+        shippedEnvironment = environment
+        bench = try TemporaryDirectory()
+        try bench.write("bench.json", BenchIntegration.text)
+        benchEnvironment = ["BENCH_API_URL": vendorURL, "BENCH_TOKEN": "bench-token"]
+        generated = try TemporaryDirectory()
+        for index in 0..<(Self.generatedToolCount / GeneratedCatalogue.toolsPerFile) {
+            let name = String(format: "gen%02d", index)
+            try generated.write(name + ".json", GeneratedCatalogue.file(name: name, baseURL: vendorURL))
+        }
+    }
+
+    /// The names inside every `${NAME}` and `${NAME:-default}` of `text`, nested ones included.
+    static func variables(in text: String) -> Set<String> {
+        var names: Set<String> = []
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index + 1 < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == UInt8(ascii: "$"), bytes[index + 1] == UInt8(ascii: "{") else { continue }
+            var end = index + 2
+            while end < bytes.count, Self.isNameByte(bytes[end]) { end += 1 }
+            if end > index + 2 { names.insert(String(decoding: bytes[(index + 2)..<end], as: UTF8.self)) }
+        }
+        return names
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+            return true
+        default:
+            return false
+        }
+    }
+}
