@@ -5,8 +5,8 @@ import MCP
 
 /// `switchyard serve`: the MCP server on stdin/stdout, with live reload of the integration files.
 enum ServeCommand {
-    static func run(_ options: Options) async throws(UsageError) -> Int32 {
-        let assembly = Assembly(options: options)
+    static func run(_ options: Options, environment: [String: String]) async throws(UsageError) -> Int32 {
+        let assembly = Assembly(options: options, environment: environment)
         let catalog = assembly.loadCatalog()
         let (host, _) = try assembly.makeHost(catalog: catalog)
         var observer: LineObserver?
