@@ -30,13 +30,14 @@ enum Switchyard {
             return ValidateCommand.run(paths: paths)
         case .tools(let options):
             try options.checkPaths(environment: environment)
-            return ToolsCommand.run(options)
+            return ToolsCommand.run(options, environment: environment)
         case .call(let tool, let arguments, let options):
             try options.checkPaths(environment: environment)
-            return try await CallCommand.run(tool: tool, arguments: arguments, options: options)
+            return try await CallCommand.run(
+                tool: tool, arguments: arguments, options: options, environment: environment)
         case .serve(let options):
             try options.checkPaths(environment: environment)
-            return try await ServeCommand.run(options)
+            return try await ServeCommand.run(options, environment: environment)
         case .demo(let options):
             return try await DemoCommand.run(options)
         }

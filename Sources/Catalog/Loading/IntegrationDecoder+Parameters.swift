@@ -72,14 +72,13 @@ extension IntegrationDecoder {
         if schema["type"] == nil, schema["enum"] == nil, schema["const"] == nil {
             sink.warning(at: pointer, "parameter '\(name)' has no type")
         }
+        var compiled: JSONSchema?
         do {
-            _ = try JSONSchema(.object(schema))
+            compiled = try JSONSchema(.object(schema))
         } catch {
             sink.error(at: pointer.appending(error.pointer.tokens.first ?? ""), "invalid schema: \(error.message)")
         }
-        if let defaultValue = schema["default"], let compiled = try? JSONSchema(.object(schema)),
-            let violation = compiled.validate(defaultValue).first
-        {
+        if let defaultValue = schema["default"], let compiled, let violation = compiled.validate(defaultValue).first {
             sink.error(at: reader.at("default"), "default does not fit the schema: \(violation.message)")
         }
         let wireName = reader.string("name")

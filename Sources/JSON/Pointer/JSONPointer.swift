@@ -17,25 +17,30 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
             tokens = []
             return
         }
-        guard text.unicodeScalars.first == "/" else { return nil }
+        guard text.utf8.first == UInt8(ascii: "/") else { return nil }
         var parsed: [String] = []
-        // Scalars, not Characters: "/" or "~0" followed by a combining mark is still a separator or an escape.
-        let scalars = text.unicodeScalars.dropFirst()
-        for raw in scalars.split(separator: "/", omittingEmptySubsequences: false) {
-            var token = String.UnicodeScalarView()
+        // `/` and `~` are ASCII, and UTF-8 never uses an ASCII byte inside a multi-byte sequence, so
+        // splitting and unescaping bytes is the same as doing it scalar by scalar.
+        for raw in text.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            guard raw.contains(UInt8(ascii: "~")) else {
+                parsed.append(String(decoding: raw, as: UTF8.self))
+                continue
+            }
+            var token: [UInt8] = []
+            token.reserveCapacity(raw.count)
             var iterator = raw.makeIterator()
-            while let scalar = iterator.next() {
-                guard scalar == "~" else {
-                    token.append(scalar)
+            while let byte = iterator.next() {
+                guard byte == UInt8(ascii: "~") else {
+                    token.append(byte)
                     continue
                 }
                 switch iterator.next() {
-                case "0": token.append("~")
-                case "1": token.append("/")
+                case UInt8(ascii: "0"): token.append(UInt8(ascii: "~"))
+                case UInt8(ascii: "1"): token.append(UInt8(ascii: "/"))
                 default: return nil
                 }
             }
-            parsed.append(String(token))
+            parsed.append(String(decoding: token, as: UTF8.self))
         }
         tokens = parsed
     }

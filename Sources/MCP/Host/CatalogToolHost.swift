@@ -4,42 +4,76 @@ import JSON
 import Synchronization
 
 /// The production ``ToolHost``: tools from a ``Catalog`` (swappable on reload), calls through a ``ToolEngine``.
+///
+/// A host may start without a catalogue (``init(engine:audit:)``) so that the session can answer
+/// `initialize` while the integration files are still being read: `tools()` and `call` wait
+/// until ``provide(_:)`` hands over the first catalogue.
 public final class CatalogToolHost: ToolHost {
     private struct Snapshot: Sendable {
         let catalog: Catalog
         let descriptors: [ToolDescriptor]
+
+        init(_ catalog: Catalog) {
+            self.catalog = catalog
+            descriptors = catalog.tools.map(CatalogToolHost.descriptor)
+        }
+    }
+
+    private struct State {
+        var snapshot: Snapshot?
+        var waiting: [CheckedContinuation<Snapshot, Never>] = []
     }
 
     private let engine: ToolEngine
     private let audit: AuditLog?
     private let clock = ContinuousClock()
-    private let snapshot: Mutex<Snapshot>
+    private let state: Mutex<State>
     private let listeners = Mutex<[AsyncStream<Void>.Continuation]>([])
 
     /// Creates a host serving `catalog` through `engine`, auditing to `audit` when given.
     public init(catalog: Catalog, engine: ToolEngine, audit: AuditLog? = nil) {
         self.engine = engine
         self.audit = audit
-        snapshot = Mutex(Snapshot(catalog: catalog, descriptors: catalog.tools.map(Self.descriptor)))
+        state = Mutex(State(snapshot: Snapshot(catalog)))
     }
 
-    /// The catalogue being served now.
-    public var catalog: Catalog { snapshot.withLock { $0.catalog } }
+    /// Creates a host whose catalogue comes later through ``provide(_:)``; until then `tools()`
+    /// and `call` wait.
+    public init(engine: ToolEngine, audit: AuditLog? = nil) {
+        self.engine = engine
+        self.audit = audit
+        state = Mutex(State())
+    }
+
+    /// The catalogue being served now, or `nil` while the first one is still being loaded.
+    public var catalog: Catalog? { state.withLock { $0.snapshot?.catalog } }
+
+    /// Hands over the first catalogue and releases whoever waits for it; later catalogues go
+    /// through ``replace(_:)``. Listeners are not notified: nothing was listed before.
+    public func provide(_ catalog: Catalog) {
+        let snapshot = Snapshot(catalog)
+        let waiting = state.withLock { state in
+            state.snapshot = snapshot
+            defer { state.waiting = [] }
+            return state.waiting
+        }
+        for waiter in waiting { waiter.resume(returning: snapshot) }
+    }
 
     /// Replaces the catalogue; calls in flight finish on the one they started with. Notifies listeners.
     public func replace(_ catalog: Catalog) {
-        snapshot.withLock { $0 = Snapshot(catalog: catalog, descriptors: catalog.tools.map(Self.descriptor)) }
+        provide(catalog)
         for listener in listeners.withLock({ $0 }) { listener.yield() }
     }
 
-    /// The exposed tools.
-    public func tools() -> [ToolDescriptor] {
-        snapshot.withLock { $0.descriptors }
+    /// The exposed tools (once the first catalogue is there).
+    public func tools() async -> [ToolDescriptor] {
+        await current().descriptors
     }
 
     /// Runs a call; `nil` when the tool is not exposed.
     public func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolCallResult? {
-        let catalog = snapshot.withLock { $0.catalog }
+        let catalog = await current().catalog
         guard let tool = catalog.tool(named: name), let integration = catalog.integrations[tool.integration] else {
             return nil
         }
@@ -69,5 +103,18 @@ public final class CatalogToolHost: ToolHost {
         ToolDescriptor(
             name: tool.name, title: tool.title, description: tool.description, inputSchema: tool.inputSchema,
             outputSchema: tool.outputSchema, annotations: tool.annotations)
+    }
+
+    /// The current snapshot, waiting for the first catalogue when there is none yet.
+    private func current() async -> Snapshot {
+        if let snapshot = state.withLock({ $0.snapshot }) { return snapshot }
+        return await withCheckedContinuation { continuation in
+            let ready = state.withLock { state -> Snapshot? in
+                if let snapshot = state.snapshot { return snapshot }
+                state.waiting.append(continuation)
+                return nil
+            }
+            if let ready { continuation.resume(returning: ready) }
+        }
     }
 }

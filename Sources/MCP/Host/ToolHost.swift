@@ -7,7 +7,9 @@ import JSON
 /// of JSON-RPC or eras.
 public protocol ToolHost: Sendable {
     /// The tools exposed right now, in a stable order. Cheap: called on every `tools/list`.
-    func tools() -> [ToolDescriptor]
+    ///
+    /// Asynchronous so that a host still loading its tools can have the caller wait.
+    func tools() async -> [ToolDescriptor]
 
     /// Runs one tool call. Returns `nil` when no exposed tool has that name (the session answers
     /// -32602). Argument, upstream and policy failures are results with `isError` set, never `nil`.

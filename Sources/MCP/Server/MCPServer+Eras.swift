@@ -9,7 +9,7 @@ extension MCPServer {
         case "ping":
             return .success([:])
         case "tools/list":
-            return listTools(request, revision: revision).map(JSONValue.object)
+            return await listTools(request, revision: revision).map(JSONValue.object)
         case "tools/call":
             return await callTool(request, revision: revision, inFlight: inFlight).map(JSONValue.object)
         case "initialize":
@@ -36,7 +36,7 @@ extension MCPServer {
             result = discover()
             addCacheHints(&result)
         case "tools/list":
-            switch listTools(request, revision: revision) {
+            switch await listTools(request, revision: revision) {
             case .success(let page): result = page
             case .failure(let error): return .failure(error)
             }

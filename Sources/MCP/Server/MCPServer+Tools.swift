@@ -3,7 +3,7 @@ import JSON
 extension MCPServer {
     /// `tools/list`: one page of the host's tools, rendered for `revision`, with `nextCursor`
     /// when more follow. A cursor that is not a string or not one this server issued is -32602.
-    func listTools(_ request: RPCRequest, revision: ProtocolRevision) -> Result<JSONObject, RPCError> {
+    func listTools(_ request: RPCRequest, revision: ProtocolRevision) async -> Result<JSONObject, RPCError> {
         guard let params = request.paramsObject else { return .failure(.invalidParams("params must be an object")) }
         var offset = 0
         if let value = params["cursor"] {
@@ -12,7 +12,7 @@ extension MCPServer {
             }
             offset = decoded
         }
-        let tools = host.tools()
+        let tools = await host.tools()
         let start = min(offset, tools.count)
         let end = start + min(configuration.pageSize, tools.count - start)
         var result = JSONObject()

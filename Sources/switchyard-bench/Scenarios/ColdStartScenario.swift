@@ -7,6 +7,7 @@ enum ColdStartScenario {
     static func run(_ context: ScenarioContext) throws -> [BenchResult] {
         try verifyShippedCatalogue(context)
         var starts: [Double] = []
+        var listed: [Double] = []
         var floors: [Double] = []
         // The first pair is not counted: it warms the page cache and the dynamic loader.
         for index in 0...context.plan.coldStarts {
@@ -16,16 +17,23 @@ enum ColdStartScenario {
             let server = try context.launchShipped()
             let (id, _) = server.send("initialize", params: ScenarioContext.initializeParams)
             let answered = try server.response(to: id)
+            server.notify("notifications/initialized")
+            let (list, _) = server.send("tools/list")
+            let tools = try server.response(to: list)
             server.finish()
             guard index > 0 else { continue }
             floors.append((exited - trivial.launchedAt).milliseconds)
             starts.append((answered.at - server.launchedAt).milliseconds)
+            listed.append((tools.at - server.launchedAt).milliseconds)
         }
         return [
             BenchResult(
                 id: "cold_start", name: "cold start (launch → initialize, shipped catalogue)",
                 samples: Samples(starts), floor: Samples(floors), floorLabel: "launch → exit of /bin/true",
-                target: .medianAtMost(20))
+                target: .medianAtMost(20)),
+            BenchResult(
+                id: "cold_start_tools", name: "cold start → first tools/list answered", samples: Samples(listed),
+                floor: Samples(floors), floorLabel: "launch → exit of /bin/true", target: .none),
         ]
     }
 

@@ -64,8 +64,9 @@ struct Assembly {
         }
     }
 
-    /// The engine and the tool host over a loaded catalogue.
-    func makeHost(catalog: Catalog) throws(UsageError) -> (host: CatalogToolHost, engine: ToolEngine) {
+    /// The engine and the tool host over a loaded catalogue, or — with `nil` — a host waiting for
+    /// its catalogue through ``CatalogToolHost/provide(_:)``.
+    func makeHost(catalog: Catalog?) throws(UsageError) -> (host: CatalogToolHost, engine: ToolEngine) {
         let transport = try makeTransport()
         let stateDirectory = options.stateDirectory(environment: environment)
         let (secrets, logger) = (secrets, logger)
@@ -90,6 +91,7 @@ struct Assembly {
                 throw UsageError(error.message)
             }
         }
+        guard let catalog else { return (CatalogToolHost(engine: engine, audit: audit), engine) }
         return (CatalogToolHost(catalog: catalog, engine: engine, audit: audit), engine)
     }
 }

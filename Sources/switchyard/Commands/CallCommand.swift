@@ -4,9 +4,11 @@ import MCP
 
 /// `switchyard call TOOL [ARGS|-]`: one tool call, its result printed as JSON; exit 0 ok, 1 tool error.
 enum CallCommand {
-    static func run(tool name: String, arguments text: String?, options: Options) async throws(UsageError) -> Int32 {
+    static func run(
+        tool name: String, arguments text: String?, options: Options, environment: [String: String]
+    ) async throws(UsageError) -> Int32 {
         let arguments = try parseArguments(text)
-        let assembly = Assembly(options: options)
+        let assembly = Assembly(options: options, environment: environment)
         let catalog = assembly.loadCatalog()
         guard catalog.tool(named: name) != nil else {
             throw UsageError("no exposed tool named '\(name)' (see switchyard tools)")

@@ -4,8 +4,8 @@ import MCP
 
 /// `switchyard tools`: each exposed tool with kind, tags and the tokens its definition costs.
 enum ToolsCommand {
-    static func run(_ options: Options) -> Int32 {
-        let assembly = Assembly(options: options)
+    static func run(_ options: Options, environment: [String: String]) -> Int32 {
+        let assembly = Assembly(options: options, environment: environment)
         let catalog = assembly.loadCatalog()
         var rows: [JSONValue] = []
         var total = 0
