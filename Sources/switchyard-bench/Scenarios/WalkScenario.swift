@@ -7,7 +7,8 @@ enum WalkScenario {
     static func run(_ context: ScenarioContext) async throws -> [BenchResult] {
         let server = try context.serveBench(arguments: ["--max-output-bytes", "50000000"])
         defer { server.finish() }
-        _ = try server.roundTrip("ping")
+        // tools/list waits for the catalogue, so the idle figure includes it.
+        _ = try server.roundTrip("tools/list")
         let idle = try server.peakMemory()
         let items = VendorEmulation.pageCount * VendorEmulation.pageSize
         let params = ScenarioContext.callParams("bench_items_list", #"{"limit":\#(items)}"#)
@@ -35,7 +36,7 @@ enum WalkScenario {
                 target: .ratioAtMost(1.1)),
             BenchResult(
                 id: "rss_walk", name: "peak RSS, walk scenario", bytes: try server.peakMemory(), floorBytes: idle,
-                floorLabel: "peak RSS of the same server right after initialize", target: .none),
+                floorLabel: "peak RSS of the same server after initialize and tools/list", target: .none),
         ]
     }
 
