@@ -139,6 +139,69 @@ import Testing
         #expect(emulation.requests.count == 2)
     }
 
+    private func vendorRecorder(
+        _ file: String, from path: String, variable: String, url: String, credentials: [String: String]
+    ) throws -> SessionRecorder {
+        SessionRecorder(
+            integrationFiles: [file: try String(contentsOfFile: path, encoding: .utf8)],
+            environment: credentials.merging([variable: url]) { $1 },
+            replayEnvironment: [variable: RepositoryLayout.fixtureOrigin])
+    }
+
+    @Test("records a Slack channel walk over cursor pages and an ok:false failure", .enabled(if: enabled))
+    func slackChannels() throws {
+        let emulation = try SlackEmulation()
+        defer { emulation.stop() }
+        let recorder = try vendorRecorder(
+            "slack.json", from: RepositoryLayout.slackIntegration, variable: "SLACK_API_URL", url: emulation.baseURL,
+            credentials: ["SLACK_BOT_TOKEN": RecordingSecrets.slackToken])
+        try record("slack-channels", with: recorder, origin: emulation.baseURL) { client in
+            try client.initialize()
+            try client.request("tools/list")
+            let first = try client.callTool("slack_conversations_list", ["limit": 2])
+            #expect(first["structuredContent"]?["has_more"] == true)
+            let cursor = try #require(first["structuredContent"]?["next_cursor"])
+            let rest = try client.callTool("slack_conversations_list", ["next_cursor": cursor, "limit": 2])
+            #expect(rest["structuredContent"]?["items"]?.arrayValue?.count == 1)
+            #expect(rest["structuredContent"]?["has_more"] == false)
+            let failed = try client.callTool(
+                "slack_chat_post_message", ["channel": "C0NOSUCH1", "text": "Deploy finished"])
+            #expect(failed["isError"] == true)
+            #expect(failed["structuredContent"]?["error"]?["type"] == "not_found")
+        }
+        #expect(emulation.requests.count == 3)
+        #expect(
+            emulation.requests.allSatisfy { $0.header("Authorization") == "Bearer " + RecordingSecrets.slackToken })
+    }
+
+    @Test("records Stripe customers over starting_after pages, a form-encoded create and a 404", .enabled(if: enabled))
+    func stripeCustomers() throws {
+        let emulation = try StripeEmulation()
+        defer { emulation.stop() }
+        let recorder = try vendorRecorder(
+            "stripe.json", from: RepositoryLayout.stripeIntegration, variable: "STRIPE_API_URL",
+            url: emulation.baseURL, credentials: ["STRIPE_API_KEY": RecordingSecrets.stripeKey])
+        try record("stripe-customers", with: recorder, origin: emulation.baseURL) { client in
+            try client.initialize()
+            try client.request("tools/list")
+            let first = try client.callTool("stripe_customers_list", ["limit": 2])
+            #expect(first["structuredContent"]?["has_more"] == true)
+            let cursor = try #require(first["structuredContent"]?["next_cursor"])
+            let rest = try client.callTool("stripe_customers_list", ["next_cursor": cursor, "limit": 2])
+            #expect(rest["structuredContent"]?["items"]?.arrayValue?.count == 1)
+            #expect(rest["structuredContent"]?["has_more"] == false)
+            let created = try client.callTool(
+                "stripe_customers_create", ["email": "mary@harbor.example.org", "name": "Mary Jackson"])
+            #expect(created["isError"] == false)
+            let missing = try client.callTool("stripe_customers_get", ["customer_id": "cus_x"])
+            #expect(missing["isError"] == true)
+            #expect(missing["structuredContent"]?["error"]?["type"] == "not_found")
+        }
+        #expect(emulation.requests.count == 4)
+        #expect(emulation.requests.filter { $0.method == "POST" }.allSatisfy { $0.header("Idempotency-Key") != nil })
+        #expect(emulation.requests.allSatisfy { $0.header("Authorization") == "Bearer " + RecordingSecrets.stripeKey })
+    }
+
     @Test("records the demo session, moved to https://api.github.com", .enabled(if: enabled))
     func demo() throws {
         let emulation = try GitHubEmulation(rateLimitedOnce: ["\(GitHubEmulation.owner)/\(GitHubEmulation.repository)"])

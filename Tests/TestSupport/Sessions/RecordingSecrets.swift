@@ -8,6 +8,10 @@ public enum RecordingSecrets {
     public static let githubToken = "ghp_RECORDING_SECRET_1"
     /// `ACME_CLIENT_SECRET` while recording.
     public static let acmeClientSecret = "acme_RECORDING_SECRET_client"
+    /// `SLACK_BOT_TOKEN` while recording.
+    public static let slackToken = "xoxb-RECORDING_SECRET_SLACK"
+    /// `STRIPE_API_KEY` while recording.
+    public static let stripeKey = "sk_test_RECORDING_SECRET_STRIPE"
     /// The refresh tokens of the Acme emulation, in rotation order: the first is configured
     /// (`ACME_REFRESH_TOKEN`), each refresh hands out the next.
     public static let acmeRefreshTokens = (1...4).map { "acme_RECORDING_SECRET_refresh_\($0)" }
@@ -16,6 +20,6 @@ public enum RecordingSecrets {
 
     /// Every listed secret.
     public static var all: [String] {
-        [githubToken, acmeClientSecret] + acmeRefreshTokens + acmeAccessTokens
+        [githubToken, acmeClientSecret, slackToken, stripeKey] + acmeRefreshTokens + acmeAccessTokens
     }
 }

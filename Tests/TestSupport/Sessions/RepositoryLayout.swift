@@ -16,6 +16,12 @@ public enum RepositoryLayout {
     /// The shipped GitHub integration file.
     public static var githubIntegration: String { integrations + "/github.json" }
 
+    /// The shipped Slack integration file.
+    public static var slackIntegration: String { integrations + "/slack.json" }
+
+    /// The shipped Stripe integration file.
+    public static var stripeIntegration: String { integrations + "/stripe.json" }
+
     /// The recorded session `switchyard demo` replays.
     public static var demoSession: String { integrations + "/demo" }
 
