@@ -91,7 +91,7 @@ public final class OAuth2Provider: AuthProvider {
         do {
             try await refreshing.acquire()
         } catch {
-            throw EngineError(.network, "the call was cancelled", retryable: true)
+            throw EngineError.cancelled
         }
         defer { refreshing.release() }
         // Another call may have refreshed while this one waited.

@@ -26,7 +26,7 @@ struct RequestPipeline: Sendable {
             } catch let error as EngineError {
                 throw error
             } catch {
-                throw cancelled()
+                throw EngineError.cancelled
             }
             let canRetry = triesOfThisRequest < retry.maxAttempts
             switch outcome {
@@ -89,7 +89,7 @@ struct RequestPipeline: Sendable {
         do {
             try await clock.sleep(until: until)
         } catch {
-            throw cancelled()
+            throw EngineError.cancelled
         }
     }
 
@@ -171,17 +171,13 @@ struct RequestPipeline: Sendable {
         throw EngineError(.upstreamError, "too many redirects (more than \(Self.maxRedirects))")
     }
 
-    private func cancelled() -> EngineError {
-        EngineError(.network, "the call was cancelled", retryable: true)
-    }
-
     static func engineError(for error: TransportError) -> EngineError {
         switch error.kind {
         case .timeout: return EngineError(.timeout, "the vendor did not answer in time (\(error.message))")
         case .connectFailed: return EngineError(.network, "could not connect to the vendor (\(error.message))")
         case .connectionLost: return EngineError(.network, "the connection to the vendor broke (\(error.message))")
         case .tooLarge: return EngineError(.tooLarge, "the vendor's response is larger than Switchyard accepts")
-        case .cancelled: return EngineError(.network, "the call was cancelled", retryable: true)
+        case .cancelled: return EngineError.cancelled
         case .invalidRequest: return EngineError(.invalidArguments, "the request could not be sent (\(error.message))")
         case .replayMiss: return EngineError(.replayMiss, error.message, retryable: false)
         case .other: return EngineError(.network, error.message)

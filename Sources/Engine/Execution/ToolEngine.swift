@@ -72,7 +72,7 @@ public final class ToolEngine: Sendable {
                 do {
                     acquired = try await runtime.limiter.writes.acquire(until: deadline, clock: clock)
                 } catch {
-                    throw EngineError(.network, "the call was cancelled", retryable: true)
+                    throw EngineError.cancelled
                 }
                 guard acquired else {
                     throw EngineError(
