@@ -88,11 +88,11 @@ public final class ToolEngine: Sendable {
             let request = try runtime.builder.build(tool.operation, arguments: arguments)
             let pipeline = RequestPipeline(transport: transport, clock: clock, logger: options.logger)
             let response = try await pipeline.send(request, runtime: runtime, call: &call)
-            let interpreter = ResponseInterpreter(errors: tool.operation.errors, redactor: runtime.redactor())
-            guard (200..<300).contains(response.status) else { throw interpreter.failure(response) }
-            let shaper = OutputShaper(maxOutputBytes: options.maxOutputBytes)
             // A vendor may echo a credential back in a successful body too (a "whoami", an echo endpoint).
             let redactor = runtime.redactor()
+            let interpreter = ResponseInterpreter(errors: tool.operation.errors, redactor: redactor)
+            guard (200..<300).contains(response.status) else { throw interpreter.failure(response) }
+            let shaper = OutputShaper(maxOutputBytes: options.maxOutputBytes)
             if tool.operation.omit.isEmpty, tool.operation.errors.failureWhen == nil,
                 var outcome = shaper.oversized(response.body, attempts: call.attempts, status: response.status)
             {
