@@ -2,7 +2,6 @@ import Catalog
 import Engine
 import Foundation
 import MCP
-import Synchronization
 
 /// `switchyard serve`: the MCP server on stdin/stdout, with live reload of the integration files.
 enum ServeCommand {
@@ -15,17 +14,21 @@ enum ServeCommand {
             observer = { direction, line in transcript.record(incoming: direction == .incoming, line: line) }
         }
         // `initialize` needs no tools: the integration files are read on their own thread while the
-        // session starts, and tools/list and tools/call wait for them. Watching starts once they are
-        // loaded, so a reload can never be overtaken by the first load.
-        let watching = WatcherSlot()
+        // session starts, and tools/list and tools/call wait for them. The watch is in place before
+        // that first read (so no edit made after start-up can slip between the read and the watch),
+        // and a change seen meanwhile waits for the first load, so a reload never overtakes it.
+        let firstLoad = DispatchSemaphore(value: 0)
+        let watcher = IntegrationWatcher(paths: assembly.loader.paths) {
+            firstLoad.wait()
+            firstLoad.signal()
+            reload(assembly: assembly, host: host)
+        }
         let loading = Thread {
             let catalog = assembly.loadCatalog()
             host.provide(catalog)
             assembly.logger.info(
                 "serving \(catalog.tools.count) tools from \(catalog.integrations.count) integrations")
-            watching.start {
-                IntegrationWatcher(paths: assembly.loader.paths) { reload(assembly: assembly, host: host) }
-            }
+            firstLoad.signal()
         }
         loading.name = "switchyard.catalog"
         loading.start()
@@ -34,7 +37,7 @@ enum ServeCommand {
             host: host, transport: transport,
             configuration: ServerConfiguration(version: Version.current), logger: assembly.logger)
         await server.run()
-        watching.stop()
+        watcher?.stop()
         host.finish()
         await Logger.flushStandardError()
         return 0
@@ -57,28 +60,5 @@ enum ServeCommand {
         host.replace(result.catalog)
         assembly.logger.info(
             "reloaded: \(result.catalog.tools.count) tools from \(result.catalog.integrations.count) integrations")
-    }
-}
-
-/// The integration watcher of a serving session: started by the loading thread, stopped by the
-/// session; if the session stops first, no watcher is started at all.
-private final class WatcherSlot: Sendable {
-    private let state = Mutex<(watcher: IntegrationWatcher?, stopped: Bool)>((nil, false))
-
-    /// Starts watching with the watcher `make` creates, unless the session has already stopped.
-    func start(_ make: () -> IntegrationWatcher?) {
-        state.withLock { state in
-            guard !state.stopped else { return }
-            state.watcher = make()
-        }
-    }
-
-    /// Stops the watcher, now or as soon as it starts.
-    func stop() {
-        let watcher = state.withLock { state -> IntegrationWatcher? in
-            state.stopped = true
-            return state.watcher
-        }
-        watcher?.stop()
     }
 }
