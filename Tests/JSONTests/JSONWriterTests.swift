@@ -119,6 +119,14 @@ import Testing
         #expect(written(.string(run + "\"" + run + "\n")) == "\"" + run + "\\\"" + run + "\\n\"")
     }
 
+    @Test("escapes at the very start and end of a string, and every kind of escape side by side")
+    func escapesAtEdges() {
+        #expect(written("\"x\\") == #""\"x\\""#)
+        #expect(written("\u{1}\"\u{1F}\n\\\t") == #""\u0001\"\u001f\n\\\t""#)
+        let json = #"{"items":[{"id":1,"name":"a\"b"}]}"#
+        #expect(written(.string(json)) == #""{\"items\":[{\"id\":1,\"name\":\"a\\\"b\"}]}""#)
+    }
+
     @Test("writes NFC and NFD spellings of the same text byte for byte")
     func normalizationPreserved() {
         #expect(Array(written("\u{E9}").utf8) == [0x22, 0xC3, 0xA9, 0x22])

@@ -62,36 +62,82 @@ public struct JSONWriter {
         string.withUTF8 { writeEscaped($0) }
     }
 
-    /// Appends UTF-8 text as a JSON string: unescaped runs are copied whole, and each byte that
-    /// must be escaped is written as its two- or six-byte escape.
+    /// Appends UTF-8 text as a JSON string. A first pass counts the escapes; text needing none is
+    /// copied whole, otherwise the exact room is made once and filled through a pointer, so long
+    /// texts full of quotes (JSON in a text block) cost two linear passes and no per-byte growth.
     private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
-        var runStart = 0
-        for position in 0..<utf8.count {
-            let byte = utf8[position]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-            if runStart < position {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
-            }
-            runStart = position + 1
-            bytes.append(0x5C)
-            switch byte {
-            case 0x22, 0x5C: bytes.append(byte)
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            case 0x08: bytes.append(UInt8(ascii: "b"))
-            case 0x0C: bytes.append(UInt8(ascii: "f"))
-            default:
-                bytes.append(UInt8(ascii: "u"))
-                bytes.append(0x30)
-                bytes.append(0x30)
-                bytes.append(Self.hexDigit(byte >> 4))
-                bytes.append(Self.hexDigit(byte & 0xF))
-            }
+        var extra = 0
+        for byte in utf8 where Self.needsEscape(byte) { extra += Self.isShortEscape(byte) ? 1 : 5 }
+        guard extra > 0 else {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
         }
-        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
-        bytes.append(UInt8(ascii: "\""))
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: utf8.count + extra + 2))
+        bytes.withUnsafeMutableBufferPointer { output in
+            guard let base = output.baseAddress, let source = utf8.baseAddress else { return }
+            var out = start
+            base[out] = UInt8(ascii: "\"")
+            out += 1
+            var runStart = 0
+            for position in 0..<utf8.count {
+                let byte = source[position]
+                guard Self.needsEscape(byte) else { continue }
+                let run = position - runStart
+                if run > 0 {
+                    (base + out).update(from: source + runStart, count: run)
+                    out += run
+                }
+                runStart = position + 1
+                base[out] = 0x5C
+                out += 1
+                if Self.isShortEscape(byte) {
+                    base[out] = Self.shortEscape(byte)
+                    out += 1
+                } else {
+                    base[out] = UInt8(ascii: "u")
+                    base[out + 1] = 0x30
+                    base[out + 2] = 0x30
+                    base[out + 3] = Self.hexDigit(byte >> 4)
+                    base[out + 4] = Self.hexDigit(byte & 0xF)
+                    out += 5
+                }
+            }
+            let run = utf8.count - runStart
+            if run > 0 {
+                (base + out).update(from: source + runStart, count: run)
+                out += run
+            }
+            base[out] = UInt8(ascii: "\"")
+        }
+    }
+
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C
+    }
+
+    /// Whether `byte` (one that needs escaping) has a two-byte escape rather than `\u00XX`.
+    @inline(__always)
+    private static func isShortEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: true
+        default: false
+        }
+    }
+
+    /// The letter after the backslash of a two-byte escape.
+    private static func shortEscape(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case 0x0A: UInt8(ascii: "n")
+        case 0x0D: UInt8(ascii: "r")
+        case 0x09: UInt8(ascii: "t")
+        case 0x08: UInt8(ascii: "b")
+        case 0x0C: UInt8(ascii: "f")
+        default: byte
+        }
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
