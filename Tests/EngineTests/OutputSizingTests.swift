@@ -18,6 +18,9 @@ import Testing
         #expect(try outcomes.flatMap { try $0.numbers() } == Array(1...shape.itemCount))
         for outcome in outcomes {
             #expect(outcome.text.utf8.count <= Self.budget, "result of \(outcome.text.utf8.count) bytes")
+            // The server splices the text as structuredContent: it must be that exact JSON.
+            #expect(outcome.textIsStructured)
+            #expect(outcome.structured?.encoded() == outcome.text)
         }
         let first = try outcomes[0].listBody()
         #expect(first["truncated"] == true)
@@ -41,7 +44,9 @@ import Testing
     func fittingList() async throws {
         let harness = try VendorShape.stripe.harness(options: EngineOptions(maxOutputBytes: Self.budget))
         defer { harness.stop() }
-        let body = try await harness.call("list", ["limit": 5]).listBody()
+        let outcome = try await harness.call("list", ["limit": 5])
+        let body = try outcome.listBody()
+        #expect(outcome.textIsStructured && outcome.structured?.encoded() == outcome.text)
         #expect(body["truncated"] == nil)
         #expect(body["items"]?.arrayValue?.count == 5)
     }
@@ -63,6 +68,25 @@ import Testing
         #expect(outcome.text.utf8.count <= 1000)
         #expect(outcome.text.contains("truncated"))
         #expect(outcome.text.hasPrefix(#"{"description":"éé"#))
+    }
+
+    @Test("a body's text is marked as its structured content only when it is that exact JSON")
+    func textMarkedAsStructured() async throws {
+        var router = Router()
+        router.on("GET", "/v1/things/1", reply: .json(#"{ "id": 1, "name": "caf\u00e9 \"one\"" }"#))
+        router.on("GET", "/v1/things/2", reply: .json("[1, 2]"))
+        let harness = try EngineHarness(
+            router: router, options: EngineOptions(maxOutputBytes: 1000),
+            operations:
+                #""get": {"request": "GET /v1/things/{id}", "description": "Fetch one thing with every field.", "parameters": {"id": {"in": "path", "type": "integer", "description": "Id."}}}"#
+        )
+        defer { harness.stop() }
+        let object = try await harness.call("get", ["id": 1])
+        #expect(object.textIsStructured)
+        #expect(object.structured?.encoded() == object.text)
+        let array = try await harness.call("get", ["id": 2])
+        #expect(array.structured == ["data": [1, 2]])
+        #expect(!array.textIsStructured)
     }
 
     @Test("a large body is cut exactly as parsing it whole would cut it, repeated keys included")

@@ -59,7 +59,7 @@ extension ToolEngine {
                 structured: Self.listValue(
                     items[...], hasMore: walk.next != nil, cursor: walk.next.map(cursor), total: walk.total,
                     truncated: false),
-                attempts: call.attempts, status: walk.status)
+                textIsStructured: true, attempts: call.attempts, status: walk.status)
         }
         // Over budget: keep the longest prefix that fits with its resume cursor.
         var kept = 0
@@ -89,7 +89,7 @@ extension ToolEngine {
                 encoded, count: kept, hasMore: true, cursor: resume, total: walk.total, truncated: true),
             structured: Self.listValue(
                 items[..<kept], hasMore: true, cursor: resume, total: walk.total, truncated: true),
-            attempts: call.attempts, status: walk.status)
+            textIsStructured: true, attempts: call.attempts, status: walk.status)
     }
 
     /// The list result as compact JSON around the first `count` already-encoded items (no second

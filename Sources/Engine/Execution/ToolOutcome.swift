@@ -6,6 +6,9 @@ public struct ToolOutcome: Sendable {
     public var text: String
     /// The structured content, when the result has one (and fits the budget).
     public var structured: JSONValue?
+    /// Whether ``text`` is exactly the compact JSON encoding of ``structured``, so a writer may
+    /// send the text's bytes as the structured content instead of encoding the value again.
+    public var textIsStructured: Bool = false
     /// The error, when the call failed.
     public var error: EngineError?
     /// HTTP requests sent (every try of every page).
@@ -17,8 +20,12 @@ public struct ToolOutcome: Sendable {
     public var isError: Bool { error != nil }
 
     /// A successful outcome.
-    public static func success(text: String, structured: JSONValue?, attempts: Int, status: Int?) -> ToolOutcome {
-        ToolOutcome(text: text, structured: structured, error: nil, attempts: attempts, status: status)
+    public static func success(
+        text: String, structured: JSONValue?, textIsStructured: Bool = false, attempts: Int, status: Int?
+    ) -> ToolOutcome {
+        ToolOutcome(
+            text: text, structured: structured, textIsStructured: textIsStructured && structured != nil, error: nil,
+            attempts: attempts, status: status)
     }
 
     /// A failed outcome: the error's text and structured form.

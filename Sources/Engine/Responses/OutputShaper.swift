@@ -32,8 +32,10 @@ public struct OutputShaper: Sendable {
         let value = body == .null ? JSONValue.object(["ok": true, "status": .int(Int64(status ?? 200))]) : body
         let text = value.encoded()
         guard text.utf8.count > maxOutputBytes else {
-            let structured: JSONValue = value.objectValue != nil ? value : ["data": value]
-            return .success(text: text, structured: structured, attempts: attempts, status: status)
+            guard value.objectValue != nil else {
+                return .success(text: text, structured: ["data": value], attempts: attempts, status: status)
+            }
+            return .success(text: text, structured: value, textIsStructured: true, attempts: attempts, status: status)
         }
         return .success(text: cut(text, hint: nil), structured: nil, attempts: attempts, status: status)
     }

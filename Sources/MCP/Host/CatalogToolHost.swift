@@ -83,7 +83,9 @@ public final class CatalogToolHost: ToolHost {
             AuditLog.Entry(
                 tool: tool.name, integration: tool.integration, kind: tool.kind.rawValue, arguments: arguments,
                 outcome: outcome, duration: clock.now - start))
-        return ToolCallResult(text: outcome.text, structuredContent: outcome.structured, isError: outcome.isError)
+        return ToolCallResult(
+            text: outcome.text, structuredContent: outcome.structured, isError: outcome.isError,
+            textIsStructured: outcome.textIsStructured)
     }
 
     /// A stream that yields after each ``replace(_:)``.

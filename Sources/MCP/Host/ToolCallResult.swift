@@ -8,11 +8,17 @@ public struct ToolCallResult: Sendable, Equatable {
     public var structuredContent: JSONValue?
     /// Whether the call failed (arguments, upstream, policy); the model reads and corrects.
     public var isError: Bool
+    /// Whether ``text`` is exactly the compact JSON of ``structuredContent``: the server then
+    /// writes the text's bytes as the structured content rather than encoding the value again.
+    public var textIsStructured: Bool
 
     /// Creates a result.
-    public init(text: String, structuredContent: JSONValue? = nil, isError: Bool = false) {
+    public init(
+        text: String, structuredContent: JSONValue? = nil, isError: Bool = false, textIsStructured: Bool = false
+    ) {
         self.text = text
         self.structuredContent = structuredContent
         self.isError = isError
+        self.textIsStructured = textIsStructured && structuredContent != nil
     }
 }

@@ -27,10 +27,21 @@ enum OutgoingMessage {
         return writer.bytes
     }
 
+    /// A success response whose result may splice pre-encoded JSON (see ``ResultBody``).
+    static func result(id: JSONValue, body: ResultBody) -> [UInt8] {
+        var writer = JSONWriter(reserving: 512 + (body.splicedJSON?.utf8.count ?? 0) * 5 / 2)
+        writer.writeRaw(#"{"jsonrpc":"2.0","id":"#.utf8)
+        writer.write(id)
+        writer.writeRaw(#","result":"#.utf8)
+        body.write(into: &writer)
+        writer.writeRaw("}".utf8)
+        return writer.bytes
+    }
+
     /// A response carrying either outcome.
-    static func response(id: JSONValue, _ outcome: Result<JSONValue, RPCError>) -> [UInt8] {
+    static func response(id: JSONValue, _ outcome: Result<ResultBody, RPCError>) -> [UInt8] {
         switch outcome {
-        case .success(let value): return result(id: id, value)
+        case .success(let body): return result(id: id, body: body)
         case .failure(let failure): return error(id: id, failure)
         }
     }

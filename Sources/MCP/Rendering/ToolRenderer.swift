@@ -38,4 +38,12 @@ public enum ToolRenderer {
         object["isError"] = .bool(result.isError)
         return object
     }
+
+    /// A `tools/call` result for the wire: ``callResult(_:for:)`` with `structuredContent`
+    /// written from the text block's bytes when the text is that very JSON.
+    static func callResultBody(_ result: ToolCallResult, for revision: ProtocolRevision) -> ResultBody {
+        let object = callResult(result, for: revision)
+        guard result.textIsStructured, object["structuredContent"] != nil else { return ResultBody(object) }
+        return ResultBody(object, splicing: "structuredContent", json: result.text)
+    }
 }

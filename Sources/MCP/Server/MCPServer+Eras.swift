@@ -4,14 +4,14 @@ extension MCPServer {
     /// Serves a legacy-era request (everything but `initialize`, which is answered on arrival).
     func serveLegacy(
         _ request: RPCRequest, revision: ProtocolRevision, inFlight: InFlightRequest
-    ) async -> Result<JSONValue, RPCError> {
+    ) async -> Result<ResultBody, RPCError> {
         switch request.method {
         case "ping":
-            return .success([:])
+            return .success(ResultBody([:]))
         case "tools/list":
-            return await listTools(request, revision: revision).map(JSONValue.object)
+            return await listTools(request, revision: revision).map(ResultBody.init)
         case "tools/call":
-            return await callTool(request, revision: revision, inFlight: inFlight).map(JSONValue.object)
+            return await callTool(request, revision: revision, inFlight: inFlight)
         case "initialize":
             // Only reachable from a batch: a lone `initialize` is answered by `initialize(_:)`.
             return .failure(.invalidRequest("initialize must not be part of a batch"))
@@ -29,18 +29,18 @@ extension MCPServer {
     /// `initialize` do not exist in this era and answer -32601 like any unknown method.
     func serveModern(
         _ request: RPCRequest, revision: ProtocolRevision, inFlight: InFlightRequest
-    ) async -> Result<JSONValue, RPCError> {
-        var result: JSONObject
+    ) async -> Result<ResultBody, RPCError> {
+        var result: ResultBody
         switch request.method {
         case "server/discover":
-            result = discover()
-            addCacheHints(&result)
+            result = ResultBody(discover())
+            addCacheHints(&result.object)
         case "tools/list":
             switch await listTools(request, revision: revision) {
-            case .success(let page): result = page
+            case .success(let page): result = ResultBody(page)
             case .failure(let error): return .failure(error)
             }
-            addCacheHints(&result)
+            addCacheHints(&result.object)
         case "tools/call":
             switch await callTool(request, revision: revision, inFlight: inFlight) {
             case .success(let rendered): result = rendered
@@ -49,11 +49,11 @@ extension MCPServer {
         default:
             return .failure(.methodNotFound(request.method))
         }
-        result["resultType"] = "complete"
-        var meta = result["_meta"]?.objectValue ?? JSONObject()
+        result.object["resultType"] = "complete"
+        var meta = result.object["_meta"]?.objectValue ?? JSONObject()
         meta[MetaKey.serverInfo] = serverInfo(for: revision)
-        result["_meta"] = .object(meta)
-        return .success(.object(result))
+        result.object["_meta"] = .object(meta)
+        return .success(result)
     }
 
     /// The `server/discover` body: supported modern revisions, capabilities, instructions.

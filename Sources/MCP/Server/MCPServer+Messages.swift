@@ -140,7 +140,7 @@ extension MCPServer {
     }
 
     /// Serves a routed request.
-    func serve(_ request: RPCRequest, route: Route, inFlight: InFlightRequest) async -> Result<JSONValue, RPCError> {
+    func serve(_ request: RPCRequest, route: Route, inFlight: InFlightRequest) async -> Result<ResultBody, RPCError> {
         switch route {
         case .rejected(let error):
             return .failure(error)

@@ -26,7 +26,7 @@ extension MCPServer {
     /// for `revision`. A tool the host does not know is -32602.
     func callTool(
         _ request: RPCRequest, revision: ProtocolRevision, inFlight: InFlightRequest
-    ) async -> Result<JSONObject, RPCError> {
+    ) async -> Result<ResultBody, RPCError> {
         guard let params = request.paramsObject else { return .failure(.invalidParams("params must be an object")) }
         guard let name = params["name"]?.stringValue else {
             return .failure(.invalidParams("params.name must be a string"))
@@ -42,7 +42,7 @@ extension MCPServer {
         guard let result = await host.call(name, arguments: arguments, context: context) else {
             return .failure(.invalidParams("Unknown tool: \(name)"))
         }
-        return .success(ToolRenderer.callResult(result, for: revision))
+        return .success(ToolRenderer.callResultBody(result, for: revision))
     }
 
     /// A closure sending `notifications/progress` under the request's progress token, or `nil`

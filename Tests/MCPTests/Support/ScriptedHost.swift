@@ -4,7 +4,7 @@ import Synchronization
 
 /// A ``ToolHost`` scripted for tests.
 ///
-/// Tools: `echo` (returns its arguments as text and structured content), `fail` (an `isError`
+/// Tools: `echo` (returns its arguments as text and structured content, marked as the same JSON), `fail` (an `isError`
 /// result), `slow` (waits for ``release`` or for cancellation, recording both), `progress`
 /// (reports 1, 2, 3 of 3, then keeps its reporter for the test to misuse after the response),
 /// `numbered_N` filler tools from ``init(fillerCount:)``. Any other name is unknown (`nil`).
@@ -75,7 +75,9 @@ final class ScriptedHost: ToolHost {
     func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolCallResult? {
         switch name {
         case "echo":
-            return ToolCallResult(text: JSONValue.object(arguments).encoded(), structuredContent: .object(arguments))
+            return ToolCallResult(
+                text: JSONValue.object(arguments).encoded(), structuredContent: .object(arguments),
+                textIsStructured: true)
         case "fail":
             return ToolCallResult(
                 text: "The vendor refused.", structuredContent: ["error": ["type": "forbidden"]], isError: true)
