@@ -3,13 +3,16 @@ import Foundation
 import Glibc
 import Synchronization
 
-/// Writes newline-terminated lines to a file descriptor from one dedicated thread, so callers
-/// never block and lines never interleave.
+/// Writes newline-terminated lines to a file descriptor without ever blocking the caller, and
+/// without lines interleaving.
 ///
-/// Callers queue lines; the thread takes everything queued, writes it with a `write(2)` loop
-/// (partial writes and `EINTR` handled), and sleeps on a semaphore when the queue is empty. The
-/// first write error (typically `EPIPE`: the reader went away) closes the writer for good: the
-/// queue is dropped, `onFailure` runs once, and later lines are dropped.
+/// Callers queue lines; a dedicated thread takes everything queued, writes it with a `write(2)`
+/// loop (partial writes and `EINTR` handled), and sleeps on a semaphore when the queue is empty.
+/// One shortcut saves that thread hop on the hot path: when the descriptor is a pipe, nothing is
+/// queued or being written, the line (with its newline) is at most `PIPE_BUF` bytes and `poll(2)`
+/// reports the pipe writable — a free pipe buffer, so the write cannot block — the caller writes
+/// the line itself. The first write error (typically `EPIPE`: the reader went away) closes the
+/// writer for good: the queue is dropped, `onFailure` runs once, and later lines are dropped.
 public final class LineWriter: Sendable {
     private struct State {
         var queue: [[UInt8]] = []
@@ -26,6 +29,8 @@ public final class LineWriter: Sendable {
     private let onFailure: @Sendable (_ errno: Int32) -> Void
     private let state = Mutex(State())
     private let wakeUp = DispatchSemaphore(value: 0)
+    /// Whether short lines may be written by the caller (a pipe, and no observer to call).
+    private let writesInline: Bool
 
     /// Creates a writer and starts its thread.
     ///
@@ -34,7 +39,7 @@ public final class LineWriter: Sendable {
     ///   - maximumQueuedBytes: when set, a line that would grow the queue past it is dropped
     ///     (used for logs, which must never pile up); `nil` queues without limit.
     ///   - observer: sees each line as it is written.
-    ///   - onFailure: runs once, on the writer thread, when a write fails.
+    ///   - onFailure: runs once, on the thread whose write failed, when a write fails.
     public init(
         descriptor: Int32, maximumQueuedBytes: Int? = nil, observer: (@Sendable ([UInt8]) -> Void)? = nil,
         onFailure: @escaping @Sendable (_ errno: Int32) -> Void = { _ in }
@@ -43,23 +48,67 @@ public final class LineWriter: Sendable {
         self.maximumQueuedBytes = maximumQueuedBytes
         self.observer = observer
         self.onFailure = onFailure
+        var status = stat()
+        writesInline = observer == nil && fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO
         let thread = Thread { [self] in self.loop() }
         thread.name = "switchyard.writer.fd\(descriptor)"
         thread.start()
     }
 
-    /// Queues one line (without its newline); returns `false` when it was dropped.
+    /// Queues one line (without its newline), or writes it at once when that cannot block;
+    /// returns `false` when it was dropped.
     @discardableResult
     public func enqueue(_ line: [UInt8]) -> Bool {
-        let accepted = state.withLock { state -> Bool in
-            guard !state.failed, !state.stopping else { return false }
-            if let limit = maximumQueuedBytes, state.queuedBytes + line.count > limit { return false }
+        let decision = state.withLock { state -> Decision in
+            guard !state.failed, !state.stopping else { return .dropped }
+            if writesInline, state.queue.isEmpty, !state.writing, line.count < PIPE_BUF, pipeHasRoom() {
+                state.writing = true
+                return .inline
+            }
+            if let limit = maximumQueuedBytes, state.queuedBytes + line.count > limit { return .dropped }
             state.queue.append(line)
             state.queuedBytes += line.count
+            return .queued
+        }
+        switch decision {
+        case .dropped:
+            return false
+        case .queued:
+            wakeUp.signal()
+            return true
+        case .inline:
+            write([line])
+            // Lines queued meanwhile were left to the thread while `writing` was set: wake it for
+            // them, and when it must end (a failure, or finish() was called meanwhile).
+            if finishWriting() { wakeUp.signal() }
             return true
         }
-        if accepted { wakeUp.signal() }
-        return accepted
+    }
+
+    private enum Decision {
+        case dropped, queued, inline
+    }
+
+    /// Whether the pipe has a free buffer, so a write of at most `PIPE_BUF` bytes cannot block.
+    private func pipeHasRoom() -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+        return poll(&request, 1, 0) == 1 && request.revents & Int16(POLLOUT) != 0
+            && request.revents & Int16(POLLERR | POLLHUP) == 0
+    }
+
+    /// Ends a write of `bytes` queued bytes: clears `writing`, resumes drain waiters when nothing
+    /// is left, and says whether the thread has something to do (lines queued, or it must end).
+    private func finishWriting(dequeued bytes: Int = 0) -> Bool {
+        let (waiters, wake) = state.withLock { state -> ([CheckedContinuation<Void, Never>], Bool) in
+            state.writing = false
+            if !state.failed { state.queuedBytes -= bytes }
+            let wake = !state.queue.isEmpty || state.failed || state.stopping
+            guard state.queue.isEmpty || state.failed else { return ([], wake) }
+            defer { state.idleWaiters = [] }
+            return (state.idleWaiters, wake)
+        }
+        for waiter in waiters { waiter.resume() }
+        return wake
     }
 
     /// Returns once every line queued before the call has been written (or dropped by a failure).
@@ -84,26 +133,24 @@ public final class LineWriter: Sendable {
     private func loop() {
         while true {
             wakeUp.wait()
-            let batch = state.withLock { state -> [[UInt8]] in
+            let batch = state.withLock { state -> [[UInt8]]? in
+                // A caller writing inline signals again when it is done.
+                guard !state.writing else { return nil }
                 let batch = state.queue
                 state.queue = []
-                state.writing = !batch.isEmpty
+                state.writing = true
                 return batch
             }
-            if !batch.isEmpty { writeBatch(batch) }
-            let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-                state.writing = false
-                guard state.queue.isEmpty || state.failed else { return [] }
-                defer { state.idleWaiters = [] }
-                return state.idleWaiters
+            if let batch {
+                if !batch.isEmpty { write(batch) }
+                _ = finishWriting(dequeued: batch.reduce(0) { $0 + $1.count })
             }
-            for waiter in waiters { waiter.resume() }
-            let done = state.withLock { $0.failed || ($0.stopping && $0.queue.isEmpty) }
+            let done = state.withLock { !$0.writing && ($0.failed || ($0.stopping && $0.queue.isEmpty)) }
             if done { return }
         }
     }
 
-    private func writeBatch(_ batch: [[UInt8]]) {
+    private func write(_ batch: [[UInt8]]) {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(batch.reduce(0) { $0 + $1.count + 1 })
         for line in batch {
@@ -120,9 +167,7 @@ public final class LineWriter: Sendable {
                 state.queuedBytes = 0
             }
             onFailure(error)
-            return
         }
-        state.withLock { $0.queuedBytes -= buffer.count - batch.count }
     }
 
     /// Writes all bytes; returns the `errno` of a failure, `nil` on success.
