@@ -99,6 +99,19 @@ import Testing
         #expect(harness.server.requests.count == 1)
     }
 
+    @Test("a 503 whose Retry-After is beyond max_wait_ms is upstream_error at once, with retry_after_seconds")
+    func unavailableRetryAfterTooLong() async throws {
+        let reply = ServerReply.json(503, #"{"message":"maintenance"}"#, headers: [("Retry-After", "300")])
+        let harness = try Self.harness(maxWaitMs: 2000) { $0.on("GET", "/v1/things/{id}", reply: reply) }
+        defer { harness.stop() }
+        let outcome = try await harness.call("get", ["id": "1"])
+        #expect(outcome.errorType == .upstreamError)
+        #expect(outcome.errorObject?["retry_after_seconds"] == 300)
+        #expect(outcome.errorObject?["retryable"] == true)
+        #expect(outcome.error?.message == "maintenance")
+        #expect(harness.server.requests.count == 1)
+    }
+
     @Test("503 twice then 200 on a GET: three requests; 503 every time: upstream_error after three")
     func retriesServerErrors() async throws {
         let script = ReplySequence([.json(503, "{}"), .json(503, "{}")], then: .json("{}"))

@@ -42,13 +42,18 @@ public struct ResponseInterpreter: Sendable {
     }
 
     /// The error a non-2xx response represents (3xx included: redirects are handled before this).
+    /// `retryAfter` is the wait already worked out (Retry-After or a reset header); without it the
+    /// response's own `Retry-After` is read.
     public func failure(_ response: HTTPResponse, retryAfter: Double? = nil) -> EngineError {
         let parsed = try? JSONParser.parse(response.body)
         let type = parsed.flatMap(mappedType) ?? ErrorType.forStatus(response.status) ?? .upstreamError
         let fallback = "the vendor answered HTTP \(response.status)"
         let text = parsed.flatMap { message(from: $0) } ?? plainMessage(response.body) ?? fallback
+        // A 429, or a 503 the vendor said when to try again after, tells the model how long to wait.
+        let hint = retryAfter ?? RetryAfter.seconds(from: response.headers, now: Date())
         return EngineError(
-            type, text, status: response.status, retryAfterSeconds: type == .rateLimited ? retryAfter : nil,
+            type, text, status: response.status,
+            retryAfterSeconds: type == .rateLimited || type == .upstreamError ? hint : nil,
             vendor: response.body.isEmpty ? nil : (parsed.map(trimmed) ?? vendorBody(response.body)))
     }
 
