@@ -29,7 +29,7 @@ public struct Redactor: Sendable {
         guard !secrets.isEmpty else { return text }
         var result = text
         for secret in secrets where result.contains(secret) {
-            result = result.replacingOccurrences(of: secret, with: Self.marker)
+            result = result.replacing(secret, with: Self.marker)
         }
         return result
     }

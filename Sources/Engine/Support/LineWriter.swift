@@ -1,5 +1,6 @@
+import Catalog
 import Dispatch
-import Foundation
+import FoundationEssentials
 import Glibc
 import Synchronization
 
@@ -43,9 +44,7 @@ public final class LineWriter: Sendable {
         self.maximumQueuedBytes = maximumQueuedBytes
         self.observer = observer
         self.onFailure = onFailure
-        let thread = Thread { [self] in self.loop() }
-        thread.name = "switchyard.writer.fd\(descriptor)"
-        thread.start()
+        DetachedThread.start(name: "switchyard.writer.fd\(descriptor)") { [self] in self.loop() }
     }
 
     /// Queues one line (without its newline); returns `false` when it was dropped.
