@@ -27,7 +27,8 @@ let package = Package(
             // fewer shared objects to map and relocate at start, less resident memory.
             linkerSettings: [
                 .unsafeFlags(
-                    ["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"], .when(configuration: .release))
+                    ["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"],
+                    .when(configuration: .release))
             ]),
         .executableTarget(
             name: "switchyard-bench", dependencies: ["TestSupport", "Engine", "JSON"], swiftSettings: strict),
