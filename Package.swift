@@ -21,7 +21,15 @@ let package = Package(
         .target(name: "Catalog", dependencies: ["JSON"], swiftSettings: strict),
         .target(name: "Engine", dependencies: ["JSON", "Catalog", "CCurlShims"], swiftSettings: strict),
         .target(name: "MCP", dependencies: ["JSON", "Catalog", "Engine"], swiftSettings: strict),
-        .executableTarget(name: "switchyard", dependencies: ["JSON", "Catalog", "Engine", "MCP"], swiftSettings: strict),
+        .executableTarget(
+            name: "switchyard", dependencies: ["JSON", "Catalog", "Engine", "MCP"], swiftSettings: strict,
+            // Release builds carry the Swift runtime and FoundationEssentials inside the binary:
+            // fewer shared objects to map and relocate at start, less resident memory.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"],
+                    .when(configuration: .release))
+            ]),
         .executableTarget(
             name: "switchyard-bench", dependencies: ["TestSupport", "Engine", "JSON"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["JSON"], path: "Tests/TestSupport", swiftSettings: strict),

@@ -1,5 +1,6 @@
 import Engine
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The `switchyard` command: parses the command line and runs the command it names.
 @main

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import JSON
 
 /// Loads integration files from directories and files into a ``Catalog``, collecting every diagnostic.
@@ -36,13 +36,13 @@ public struct CatalogLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         let manager = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 diagnostics.append(
                     Diagnostic(file: path, pointer: .root, severity: .error, message: "no such file or directory"))
                 continue
             }
-            guard isDirectory.boolValue else {
+            guard isDirectory else {
                 files.append(path)
                 continue
             }
@@ -53,9 +53,8 @@ public struct CatalogLoader: Sendable {
             }
             let base = path.hasSuffix("/") ? path : path + "/"
             for entry in entries.sorted() where entry.hasSuffix(".json") && !entry.hasPrefix(".") {
-                var entryIsDirectory: ObjCBool = false
-                if manager.fileExists(atPath: base + entry, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue
-                {
+                var entryIsDirectory = false
+                if manager.fileExists(atPath: base + entry, isDirectory: &entryIsDirectory), !entryIsDirectory {
                     files.append(base + entry)
                 }
             }

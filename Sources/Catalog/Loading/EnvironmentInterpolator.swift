@@ -20,7 +20,7 @@ public struct EnvironmentInterpolator: Sendable {
         var result = ""
         var missing: [String] = []
         var rest = Substring(text)
-        while let start = rest.range(of: "${") {
+        while let start = rest.firstRange(of: "${") {
             result += rest[rest.startIndex..<start.lowerBound]
             let afterOpen = rest[start.upperBound...]
             guard let close = Self.closingBrace(in: afterOpen) else {
@@ -57,7 +57,7 @@ public struct EnvironmentInterpolator: Sendable {
     public static func references(in text: String) -> [String] {
         var names: [String] = []
         var rest = Substring(text)
-        while let start = rest.range(of: "${") {
+        while let start = rest.firstRange(of: "${") {
             guard let close = closingBrace(in: rest[start.upperBound...]) else {
                 rest = rest[start.upperBound...]
                 continue
@@ -96,7 +96,7 @@ public struct EnvironmentInterpolator: Sendable {
 
     /// Splits the text between `${` and `}` into the name and the `:-` default, if any.
     private static func split(_ body: Substring) -> (name: Substring, fallback: Substring?) {
-        guard let separator = body.range(of: ":-") else { return (body, nil) }
+        guard let separator = body.firstRange(of: ":-") else { return (body, nil) }
         return (body[body.startIndex..<separator.lowerBound], body[separator.upperBound...])
     }
 

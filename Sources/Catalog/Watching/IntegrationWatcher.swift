@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 import Synchronization
 
@@ -25,20 +25,18 @@ public final class IntegrationWatcher: Sendable {
         let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB)
         var watched = Set<String>()
         for path in paths {
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let directory = exists && isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent
+            let directory = exists && isDirectory ? path : Self.parentDirectory(of: path)
             let target = directory.isEmpty ? "." : directory
             if watched.insert(target).inserted { _ = inotify_add_watch(fd, target, mask) }
         }
         let readFD = stopPipe.read
         let milliseconds = Int32(
             debounce.components.seconds * 1000 + debounce.components.attoseconds / 1_000_000_000_000_000)
-        let thread = Thread {
+        DetachedThread.start(name: "switchyard-watch") {
             Self.loop(inotify: fd, stop: readFD, debounce: milliseconds, onChange: onChange)
         }
-        thread.name = "switchyard-watch"
-        thread.start()
     }
 
     /// Stops watching; the callback is not called after this returns… except for one already running.
@@ -82,6 +80,17 @@ public final class IntegrationWatcher: Sendable {
             guard count > 0 else { continue }
             if Self.mentionsJSON(buffer, count: count) { pending = true }
         }
+    }
+
+    /// The directory part of a path, as `NSString.deletingLastPathComponent` gives it: `""` for a
+    /// bare name, `"/"` for an entry of the root; trailing and repeated slashes are ignored.
+    static func parentDirectory(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        var parent = trimmed[..<slash]
+        while parent.hasSuffix("/") { parent = parent.dropLast() }
+        return parent.isEmpty ? "/" : String(parent)
     }
 
     /// Whether any event in the buffer names a `*.json` entry (temporary files of editors are ignored).

@@ -1,4 +1,5 @@
-import Foundation
+import Catalog
+import FoundationEssentials
 
 /// Runs blocking file work (open, read, write, `fsync`, rename) on a thread of its own and
 /// suspends the caller meanwhile, so a slow disk never stalls Swift's cooperative pool — which has
@@ -7,9 +8,7 @@ enum BlockingFileWork {
     /// The value `body` returns, computed on a dedicated thread.
     static func run<Value: Sendable>(_ body: @escaping @Sendable () -> Value) async -> Value {
         await withCheckedContinuation { continuation in
-            let thread = Thread { continuation.resume(returning: body()) }
-            thread.name = "switchyard-file-io"
-            thread.start()
+            DetachedThread.start(name: "switchyard-file-io") { continuation.resume(returning: body()) }
         }
     }
 

@@ -1,4 +1,6 @@
-import Foundation
+import Catalog
+import FoundationEssentials
+import Glibc
 
 /// An advisory exclusive lock on a file (`flock`), taken on a dedicated thread so a wait for
 /// another process never blocks Swift's cooperative pool.
@@ -12,7 +14,7 @@ public final class FileLock: Sendable {
     /// Opens (creating, mode 0600) and locks `path`; waits while another process holds it.
     public static func acquire(path: String) async throws(EngineError) -> FileLock {
         let result: Result<Int32, EngineError> = await withCheckedContinuation { continuation in
-            let thread = Thread {
+            DetachedThread.start(name: "switchyard-flock") {
                 let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
                 guard fd >= 0 else {
                     let reason = String(cString: strerror(errno))
@@ -30,8 +32,6 @@ public final class FileLock: Sendable {
                 }
                 continuation.resume(returning: .success(fd))
             }
-            thread.name = "switchyard-flock"
-            thread.start()
         }
         return FileLock(descriptor: try result.get())
     }

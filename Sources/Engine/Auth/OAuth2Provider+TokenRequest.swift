@@ -1,5 +1,5 @@
 import Catalog
-import Foundation
+import FoundationEssentials
 import JSON
 
 extension OAuth2Provider {

@@ -1,5 +1,5 @@
 import Catalog
-import Foundation
+import FoundationEssentials
 
 /// Credentials that do not change while running: none, bearer, API key (header or query), basic.
 public struct StaticAuthProvider: AuthProvider {

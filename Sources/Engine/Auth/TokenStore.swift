@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import JSON
 
 /// Where OAuth2 tokens live between runs: one JSON file per credential (integration + client id)
@@ -47,8 +48,8 @@ public struct TokenStore: Sendable {
 
     /// Creates the directory (mode 0700) when missing.
     public func prepare() throws(EngineError) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue {
+        var isDirectory = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory {
             return
         }
         do {

@@ -1,5 +1,6 @@
 import Catalog
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Sends one logical request of a tool call: waits for the rate budget, adds credentials (own
 /// origin only), follows same-origin redirects, refreshes once on 401, and retries by the rules of
@@ -85,7 +86,7 @@ struct RequestPipeline: Sendable {
             throw rateLimited(after: seconds, attempts: attempt)
         }
         logger.debug(
-            "\(call.tool.name): try \(attempt) failed (\(reason)); waiting \(String(format: "%.3f", seconds)) s")
+            "\(call.tool.name): try \(attempt) failed (\(reason)); waiting \(seconds.fixedPoint(fractionDigits: 3)) s")
         do {
             try await clock.sleep(until: until)
         } catch {

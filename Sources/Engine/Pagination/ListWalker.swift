@@ -229,7 +229,7 @@ struct ListWalker {
         }
         let kept = query.split(separator: "&", omittingEmptySubsequences: false).filter { pair in
             let rawName = pair.prefix { $0 != "=" }
-            return (rawName.removingPercentEncoding ?? String(rawName)) != name
+            return (PercentEncoding.decodeStrictly(rawName) ?? String(rawName)) != name
         }
         return url[..<question] + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")) + fragment
     }

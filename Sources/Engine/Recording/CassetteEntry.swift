@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import JSON
 
 /// One recorded HTTP exchange, one JSON line of a cassette (DESIGN.md §6):

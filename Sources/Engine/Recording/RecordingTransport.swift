@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Synchronization
 
 /// Wraps a transport and appends every exchange to a cassette file, secrets redacted (DESIGN.md §6).

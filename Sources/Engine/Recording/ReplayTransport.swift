@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import JSON
 import Synchronization
 
@@ -28,7 +28,7 @@ public final class ReplayTransport: HTTPTransport {
         for (number, line) in String(decoding: data, as: UTF8.self).split(
             separator: "\n", omittingEmptySubsequences: false
         ).enumerated() {
-            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard !line.trimmingWhitespace().isEmpty else { continue }
             let entry: CassetteEntry
             do {
                 entry = try CassetteEntry(line: String(line))
@@ -73,7 +73,7 @@ public final class ReplayTransport: HTTPTransport {
     /// The URL with its query pairs sorted, so parameter order does not matter, and an encoded
     /// redaction marker read as the marker the recorder wrote.
     static func normalized(_ url: String) -> String {
-        let url = url.replacingOccurrences(of: encodedMarker, with: Redactor.marker)
+        let url = url.replacing(encodedMarker, with: Redactor.marker)
         guard let question = url.firstIndex(of: "?") else { return url }
         let base = url[url.startIndex..<question]
         let pairs = url[url.index(after: question)...].split(separator: "&").map(String.init).sorted()
@@ -86,10 +86,10 @@ public final class ReplayTransport: HTTPTransport {
     static func canonicalBody(_ body: Data) -> Data {
         if let json = try? JSON.JSONParser.parse(body) { return json.encodedData(sortedKeys: true) }
         guard var text = String(data: body, encoding: .utf8) else { return body }
-        text = text.replacingOccurrences(of: encodedMarker, with: Redactor.marker)
+        text = text.replacing(encodedMarker, with: Redactor.marker)
         guard text.contains("="), !text.contains(where: { $0 == " " || $0 == "\n" }) else { return Data(text.utf8) }
         let pairs = text.split(separator: "&").map { pair in
-            PercentEncoding.decode(pair.replacingOccurrences(of: "+", with: " "))
+            PercentEncoding.decode(String(pair.replacing("+", with: " ")))
         }
         return Data(pairs.sorted().joined(separator: "&").utf8)
     }

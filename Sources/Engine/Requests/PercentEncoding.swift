@@ -13,7 +13,7 @@ public enum PercentEncoding {
 
     /// Encodes a value for `application/x-www-form-urlencoded` bodies (space as `+`).
     public static func formComponent(_ value: String) -> String {
-        encode(value, keeping: unreserved).replacingOccurrences(of: "%20", with: "+")
+        encode(value, keeping: unreserved).replacing("%20", with: "+")
     }
 
     /// Decodes `%XX` escapes (and nothing else); invalid escapes are kept as they are.
@@ -34,6 +34,26 @@ public enum PercentEncoding {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Decodes `%XX` escapes as Foundation's `removingPercentEncoding` does: `nil` when an escape
+    /// is malformed (`%` not followed by two hex digits) or the decoded bytes are not UTF-8.
+    public static func decodeStrictly(_ value: some StringProtocol) -> String? {
+        var bytes: [UInt8] = []
+        let utf8 = Array(value.utf8)
+        var index = 0
+        while index < utf8.count {
+            guard utf8[index] == UInt8(ascii: "%") else {
+                bytes.append(utf8[index])
+                index += 1
+                continue
+            }
+            guard index + 2 < utf8.count, let high = hexValue(utf8[index + 1]), let low = hexValue(utf8[index + 2])
+            else { return nil }
+            bytes.append(high << 4 | low)
+            index += 3
+        }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     private static let unreserved: Set<UInt8> = Set(

@@ -1,5 +1,5 @@
 import Catalog
-import Foundation
+import FoundationEssentials
 import JSON
 
 /// Builds the HTTP request of one operation from validated arguments (DESIGN.md §5 *Request building*).

@@ -10,7 +10,7 @@ public struct URLOrigin: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses the origin of an absolute `http` or `https` URL; `nil` for anything else.
     public init?(_ url: String) {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
+        guard let schemeEnd = url.firstRange(of: "://") else { return nil }
         let scheme = url[url.startIndex..<schemeEnd.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else { return nil }
         let rest = url[schemeEnd.upperBound...]
@@ -47,7 +47,7 @@ public struct URLOrigin: Sendable, Hashable, CustomStringConvertible {
     /// Resolves a possibly relative reference (`/path?q`, `?q`, `//host/path`, absolute) against a base URL.
     public static func resolve(_ reference: String, against base: String) -> String {
         if reference.contains("://") { return reference }
-        guard let schemeEnd = base.range(of: "://") else { return reference }
+        guard let schemeEnd = base.firstRange(of: "://") else { return reference }
         let scheme = base[base.startIndex..<schemeEnd.lowerBound]
         if reference.hasPrefix("//") { return "\(scheme):\(reference)" }
         let afterScheme = base[schemeEnd.upperBound...]

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The seam for time: every wait the engine takes (backoff, rate limits) goes through it, so tests
 /// can observe waits and a cancelled task stops waiting at once.

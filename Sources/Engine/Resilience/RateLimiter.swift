@@ -1,5 +1,5 @@
 import Catalog
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// The request budget of one integration, shared by every call in the process: a token bucket
@@ -86,7 +86,7 @@ public final class RateLimiter: Sendable {
         let remainingNames = [config.remainingHeader, "x-ratelimit-remaining", "ratelimit-remaining"].compactMap { $0 }
         let resetNames = [config.resetHeader, "x-ratelimit-reset", "ratelimit-reset"].compactMap { $0 }
         guard let remainingText = remainingNames.lazy.compactMap({ headers[$0] }).first,
-            let remaining = Double(remainingText.trimmingCharacters(in: .whitespaces)), remaining <= 0,
+            let remaining = Double(remainingText.trimmingWhitespace()), remaining <= 0,
             let resetText = resetNames.lazy.compactMap({ headers[$0] }).first,
             let seconds = RetryAfter.seconds(untilReset: resetText, format: config.resetFormat, now: clock.wallTime())
         else { return }

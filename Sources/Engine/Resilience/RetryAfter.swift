@@ -1,11 +1,11 @@
 import Catalog
-import Foundation
+import FoundationEssentials
 
 /// Reads how long a vendor asks us to wait: `Retry-After` (seconds or HTTP-date) and reset headers.
 public enum RetryAfter {
     /// Seconds to wait according to `Retry-After`, or `nil` when absent or unreadable.
     public static func seconds(from headers: HTTPHeaders, now: Date) -> Double? {
-        guard let value = headers["Retry-After"]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+        guard let value = headers["Retry-After"]?.trimmingWhitespace(), !value.isEmpty else {
             return nil
         }
         if let delta = Double(value), delta.isFinite { return max(0, delta) }
@@ -16,7 +16,7 @@ public enum RetryAfter {
     /// Seconds until a reset header's moment, in the given format (or guessed: small numbers are
     /// deltas, large ones epoch seconds, anything else an HTTP-date).
     public static func seconds(untilReset value: String, format: RateLimitConfig.ResetFormat?, now: Date) -> Double? {
-        let text = value.trimmingCharacters(in: .whitespaces)
+        let text = value.trimmingWhitespace()
         switch format {
         case .epochSeconds?:
             return Double(text).map { max(0, $0 - now.timeIntervalSince1970) }
@@ -34,13 +34,6 @@ public enum RetryAfter {
 
     /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), also accepting RFC 850 and asctime forms.
     public static func httpDate(_ text: String) -> Date? {
-        for pattern in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"] {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "GMT")
-            formatter.dateFormat = pattern
-            if let date = formatter.date(from: text) { return date }
-        }
-        return nil
+        HTTPDate.parse(text)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import JSON
 
 /// Fits results into the model's context: removes `omit` pointers, keeps only requested `fields`,

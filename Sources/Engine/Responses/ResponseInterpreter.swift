@@ -1,5 +1,5 @@
 import Catalog
-import Foundation
+import FoundationEssentials
 import JSON
 
 /// Reads a vendor response: success bodies as JSON, failures as typed ``EngineError``s with the
@@ -77,7 +77,7 @@ public struct ResponseInterpreter: Sendable {
 
     private func plainMessage(_ body: Data) -> String? {
         guard !body.isEmpty, body.count <= 300, let text = String(data: body, encoding: .utf8) else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         guard !trimmed.isEmpty, !trimmed.hasPrefix("<") else { return nil }
         return redactor.redact(trimmed)
     }

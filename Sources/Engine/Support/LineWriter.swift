@@ -1,5 +1,6 @@
+import Catalog
 import Dispatch
-import Foundation
+import FoundationEssentials
 import Glibc
 import Synchronization
 
@@ -50,9 +51,7 @@ public final class LineWriter: Sendable {
         self.onFailure = onFailure
         var status = stat()
         writesInline = observer == nil && fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO
-        let thread = Thread { [self] in self.loop() }
-        thread.name = "switchyard.writer.fd\(descriptor)"
-        thread.start()
+        DetachedThread.start(name: "switchyard.writer.fd\(descriptor)") { [self] in self.loop() }
     }
 
     /// Queues one line (without its newline), or writes it at once when that cannot block;

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One HTTP request as the engine hands it to a transport: fully built, authenticated, absolute URL.
 public struct HTTPRequest: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One HTTP response as a transport returns it. Redirects are never followed by a transport:
 /// a 3xx arrives here as it was sent, and the engine decides.

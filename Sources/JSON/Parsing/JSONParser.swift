@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A strict RFC 8259 parser working on UTF-8 bytes.
 ///

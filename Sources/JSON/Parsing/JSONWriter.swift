@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Writes ``JSONValue``s as compact JSON text (no insignificant whitespace).
 ///

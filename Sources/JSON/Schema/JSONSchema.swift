@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A compiled JSON Schema of the subset tool inputs use, ready to validate many instances.
 ///
@@ -20,7 +20,7 @@ public struct JSONSchema: Sendable {
     private var maxItems: Int? = nil
     private var minLength: Int? = nil
     private var maxLength: Int? = nil
-    private var pattern: Pattern? = nil
+    private var pattern: SchemaPattern? = nil
     private var minimum: Double? = nil
     private var maximum: Double? = nil
     private var exclusiveMinimum: Double? = nil
@@ -93,7 +93,7 @@ public struct JSONSchema: Sendable {
         minLength = object["minLength"]?.intValue.map { Int($0) }
         maxLength = object["maxLength"]?.intValue.map { Int($0) }
         if let source = object["pattern"] {
-            guard let text = source.stringValue, let compiledPattern = Pattern(text) else {
+            guard let text = source.stringValue, let compiledPattern = SchemaPattern(text) else {
                 throw JSONSchemaError(
                     pointer: location.appending("pattern"), message: "pattern is not a valid regular expression")
             }
@@ -241,22 +241,5 @@ public struct JSONSchema: Sendable {
     private final class Box: Sendable {
         let schema: JSONSchema
         init(_ schema: JSONSchema) { self.schema = schema }
-    }
-
-    /// A compiled `pattern`, searched (not anchored), as JSON Schema specifies.
-    private struct Pattern: Sendable {
-        let source: String
-        let expression: NSRegularExpression
-
-        init?(_ source: String) {
-            guard let expression = try? NSRegularExpression(pattern: source) else { return nil }
-            self.source = source
-            self.expression = expression
-        }
-
-        func matches(_ text: String) -> Bool {
-            let range = NSRange(text.startIndex..<text.endIndex, in: text)
-            return expression.firstMatch(in: text, range: range) != nil
-        }
     }
 }

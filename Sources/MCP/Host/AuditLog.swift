@@ -1,5 +1,6 @@
 import Engine
-import Foundation
+import FoundationEssentials
+import Glibc
 import JSON
 import Synchronization
 
@@ -86,11 +87,7 @@ public final class AuditLog: Sendable {
 
     /// RFC 3339 UTC with milliseconds: `2026-11-22T04:27:22.123Z`.
     static func timestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"
-        return formatter.string(from: date)
+        RFC3339Timestamp.string(from: date)
     }
 }
 

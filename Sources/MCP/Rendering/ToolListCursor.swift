@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The opaque `tools/list` pagination cursor: the offset of the next tool plus a check value,
 /// as base64url text.
@@ -13,14 +13,14 @@ enum ToolListCursor {
     static func encode(offset: Int) -> String {
         let body = "\(prefix)\(offset)"
         let base64 = Data("\(body):\(check(body))".utf8).base64EncodedString()
-        let base64URL = base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        let base64URL = base64.replacing("+", with: "-").replacing("/", with: "_")
         return String(base64URL.prefix { $0 != "=" })
     }
 
     /// The offset a cursor points at, or `nil` when it is not a cursor this type produced.
     static func decode(_ cursor: String) -> Int? {
         guard !cursor.isEmpty, cursor.utf8.count <= 128, cursor.utf8.allSatisfy(isBase64URL) else { return nil }
-        var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        var base64 = cursor.replacing("-", with: "+").replacing("_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8),
             text.hasPrefix(prefix)

@@ -1,5 +1,6 @@
+import Catalog
 import Engine
-import Foundation
+import FoundationEssentials
 import Glibc
 import Synchronization
 
@@ -52,9 +53,7 @@ public final class StdioTransport: MessageTransport {
         let reader = InputReader(
             descriptor: input, maximumLineLength: self.maximumLineLength, observer: observer,
             continuation: continuation, budget: budget)
-        let thread = Thread { reader.run() }
-        thread.name = "switchyard.reader.fd\(input)"
-        thread.start()
+        DetachedThread.start(name: "switchyard.reader.fd\(input)") { reader.run() }
     }
 
     /// Queues one message for the writer thread.

@@ -1,6 +1,6 @@
 import Catalog
 import Engine
-import Foundation
+import FoundationEssentials
 import MCP
 
 /// Builds the running pieces from the options: catalogue, transport (network, recorder or

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Writes whole lines to standard error with `write(2)` (stdout belongs to the protocol or the
 /// command's result). A closed pipe is ignored, never a crash.

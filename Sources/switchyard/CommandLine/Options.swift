@@ -1,6 +1,7 @@
 import Catalog
 import Engine
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The options shared by `serve`, `tools` and `call` (DESIGN.md §2).
 struct Options: Sendable {
@@ -36,7 +37,7 @@ struct Options: Sendable {
     func stateDirectory(environment: [String: String]) -> String {
         if let stateDir { return stateDir }
         if let xdg = environment["XDG_STATE_HOME"], !xdg.isEmpty { return xdg + "/switchyard" }
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
         return home + "/.local/state/switchyard"
     }
 
@@ -101,7 +102,7 @@ struct Options: Sendable {
     }
 
     private func list(_ text: String, _ name: String) throws(UsageError) -> Set<String> {
-        let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let items = text.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !items.isEmpty else { throw UsageError("\(name) needs a comma-separated list") }
         return Set(items)
     }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import JSON
 import MCP
 
@@ -25,7 +26,7 @@ enum CallCommand {
         guard let text else { return JSONObject() }
         let data: Data
         if text == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = readStandardInput()
         } else {
             data = Data(text.utf8)
         }
@@ -39,5 +40,17 @@ enum CallCommand {
             throw UsageError("ARGS must be a JSON object, not \(value.typeName)")
         }
         return object
+    }
+
+    /// Everything on standard input, up to its end (or a read error).
+    private static func readStandardInput() -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return data }
+            data.append(contentsOf: buffer[0..<count])
+        }
     }
 }

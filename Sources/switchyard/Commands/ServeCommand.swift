@@ -1,6 +1,7 @@
 import Catalog
+import Dispatch
 import Engine
-import Foundation
+import FoundationEssentials
 import MCP
 
 /// `switchyard serve`: the MCP server on stdin/stdout, with live reload of the integration files.
@@ -23,15 +24,13 @@ enum ServeCommand {
             firstLoad.signal()
             reload(assembly: assembly, host: host)
         }
-        let loading = Thread {
+        DetachedThread.start(name: "switchyard.catalog") {
             let catalog = assembly.loadCatalog()
             host.provide(catalog)
             assembly.logger.info(
                 "serving \(catalog.tools.count) tools from \(catalog.integrations.count) integrations")
             firstLoad.signal()
         }
-        loading.name = "switchyard.catalog"
-        loading.start()
         let transport = StdioTransport(observer: observer)
         let server = MCPServer(
             host: host, transport: transport,

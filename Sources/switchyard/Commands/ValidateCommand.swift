@@ -1,5 +1,5 @@
 import Catalog
-import Foundation
+import FoundationEssentials
 
 /// `switchyard validate [PATH…]`: one diagnostic a line, exit 1 when any is an error.
 enum ValidateCommand {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where the demo's files are: the shipped GitHub integration and the recorded session beside it
 /// (`Integrations/github.json`, `Integrations/demo/cassette.jsonl` and `transcript.jsonl`).

@@ -1,5 +1,5 @@
 import Catalog
-import Foundation
+import FoundationEssentials
 import JSON
 
 /// Turns each step of the replayed session into a few readable lines: what the client asked,
@@ -52,7 +52,7 @@ struct DemoNarrator: Sendable {
         for tool in featured {
             let padding = String(repeating: " ", count: width - tool.name.count)
             lines.append(
-                "       \(tool.name)\(padding)  \(tool.kind.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0))"
+                "       \(tool.name)\(padding)  \(Self.padded(tool.kind.rawValue, to: 6))"
                     + "  ~\(ToolsCommand.estimate(tool)) tokens")
         }
         return lines
@@ -153,6 +153,11 @@ struct DemoNarrator: Sendable {
     /// A cursor as its head and tail, enough to tell two apart.
     static func shortened(_ cursor: String) -> String {
         cursor.count > 20 ? cursor.prefix(10) + "…" + cursor.suffix(6) : cursor
+    }
+
+    /// The text cut or padded with spaces to exactly `length` characters (left-aligned in a column).
+    static func padded(_ text: String, to length: Int) -> String {
+        String(text.prefix(length)) + String(repeating: " ", count: max(0, length - text.count))
     }
 
     /// The text cut to `length` characters, with an ellipsis when it was longer.

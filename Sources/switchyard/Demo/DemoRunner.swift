@@ -1,6 +1,6 @@
 import Catalog
 import Engine
-import Foundation
+import FoundationEssentials
 import JSON
 import MCP
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import JSON
 
 /// One client line of the recorded demo session, with the server lines that followed it in the

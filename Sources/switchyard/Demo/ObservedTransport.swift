@@ -1,5 +1,5 @@
 import Engine
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// Wraps the replaying transport and keeps a log of every exchange, so the demo can show the HTTP

@@ -43,7 +43,9 @@ public struct SessionRecorder: Sendable {
         }
         let cassette = work.path + "/cassette.jsonl"
         let transcript = work.path + "/transcript.jsonl"
-        FileManager.default.createFile(atPath: cassette, contents: Data())
+        guard FileManager.default.createFile(atPath: cassette, contents: Data()) else {
+            throw SessionFixtureError("cannot create \(cassette)")
+        }
         let process = try SwitchyardProcess(
             [
                 "serve", "--integrations", integrations, "--record", cassette, "--transcript", transcript,

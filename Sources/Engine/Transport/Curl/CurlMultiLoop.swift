@@ -1,5 +1,6 @@
 import CCurlShims
-import Foundation
+import Catalog
+import FoundationEssentials
 import Synchronization
 
 /// Runs libcurl's multi interface on one dedicated thread: many transfers at once over a shared
@@ -34,9 +35,7 @@ final class CurlMultiLoop: Sendable {
         }
         _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(maxConnections, 1))
         inbox = Mutex(Inbox(multi: multi))
-        let thread = Thread { [self] in run() }
-        thread.name = "switchyard.curl"
-        thread.start()
+        DetachedThread.start(name: "switchyard.curl") { [self] in run() }
     }
 
     /// Hands a configured transfer to the loop; it finishes with an error at once if the loop has stopped.

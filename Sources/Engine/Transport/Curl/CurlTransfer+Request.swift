@@ -1,5 +1,5 @@
 import CCurlShims
-import Foundation
+import FoundationEssentials
 
 extension CurlTransfer {
     /// Sets every option the request and the transport's policy call for.

@@ -1,5 +1,5 @@
 import CCurlShims
-import Foundation
+import FoundationEssentials
 
 /// One HTTP exchange as libcurl runs it: an easy handle, everything its options point at, the
 /// response as it arrives and the continuation of the task waiting for it.
