@@ -46,10 +46,12 @@ import Testing
         }
     }
 
-    /// `count` lines from producer `producer`, of mixed sizes (most short, some over PIPE_BUF).
+    /// `count` lines from producer `producer`, of mixed sizes (most short, some over PIPE_BUF,
+    /// a few over the size the writer stops copying at).
     private static func lines(producer: Int, count: Int) -> [[UInt8]] {
         (0..<count).map { index in
-            let filler = index % 7 == 0 ? String(repeating: "x", count: 9000) : "y"
+            let size = index % 13 == 0 ? 100_000 : index % 7 == 0 ? 9000 : 1
+            let filler = String(repeating: "x", count: size)
             return Array("p\(producer)-\(index)-\(filler)".utf8)
         }
     }

@@ -84,6 +84,10 @@ public final class LineWriter: Sendable {
         }
     }
 
+    /// Lines at least this long are written without being copied next to their newline.
+    private static let copyLimit = 64 << 10
+    private static let newline: [UInt8] = [0x0A]
+
     private enum Decision {
         case dropped, queued, inline
     }
@@ -150,15 +154,22 @@ public final class LineWriter: Sendable {
     }
 
     private func write(_ batch: [[UInt8]]) {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(batch.reduce(0) { $0 + $1.count + 1 })
-        for line in batch {
-            buffer.append(contentsOf: line)
-            buffer.append(0x0A)
-        }
         // The observer sees each line before the client can, so a transcript is never behind.
         if let observer { for line in batch { observer(line) } }
-        let error = buffer.withUnsafeBytes { writeAll($0) }
+        let error: Int32?
+        if batch.count == 1, let line = batch.first, line.count >= Self.copyLimit {
+            // A large line (a long list result) is written where it lies, its newline after it:
+            // copying megabytes to append one byte costs more than the extra system call.
+            error = line.withUnsafeBytes { writeAll($0) } ?? Self.newline.withUnsafeBytes { writeAll($0) }
+        } else {
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(batch.reduce(0) { $0 + $1.count + 1 })
+            for line in batch {
+                buffer.append(contentsOf: line)
+                buffer.append(0x0A)
+            }
+            error = buffer.withUnsafeBytes { writeAll($0) }
+        }
         if let error {
             state.withLock { state in
                 state.failed = true
