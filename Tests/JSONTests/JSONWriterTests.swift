@@ -127,6 +127,42 @@ import Testing
         #expect(written(.string(json)) == #""{\"items\":[{\"id\":1,\"name\":\"a\\\"b\"}]}""#)
     }
 
+    /// The escaping JSON requires, one scalar at a time: the reference the writer must match.
+    private static func referenceEscaped(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{8}": result += "\\b"
+            case "\u{C}": result += "\\f"
+            case let control where control.value < 0x20:
+                result += "\\u00" + (control.value < 0x10 ? "0" : "") + String(control.value, radix: 16)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    @Test("escapes a special byte wherever it falls in the eight-byte words the writer scans")
+    func escapesAtEveryWordOffset() {
+        let specials: [Character] = ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{0}"]
+        let plain: [Character] = [" ", "!", "#", "[", "]", "\u{7F}", "é", "😀", "\u{2028}"]
+        for length in [1, 7, 8, 9, 15, 16, 17, 31] {
+            for position in 0..<length {
+                for special in specials + plain {
+                    var characters = Array(repeating: Character("a"), count: length)
+                    characters[position] = special
+                    let text = String(characters)
+                    #expect(written(.string(text)) == Self.referenceEscaped(text), "\(Array(text.utf8))")
+                }
+            }
+        }
+    }
+
     @Test("writes NFC and NFD spellings of the same text byte for byte")
     func normalizationPreserved() {
         #expect(Array(written("\u{E9}").utf8) == [0x22, 0xC3, 0xA9, 0x22])

@@ -66,8 +66,16 @@ public struct JSONWriter {
     /// copied whole, otherwise the exact room is made once and filled through a pointer, so long
     /// texts full of quotes (JSON in a text block) cost two linear passes and no per-byte growth.
     private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let source = utf8.baseAddress else {
+            appendASCII("\"\"")
+            return
+        }
         var extra = 0
-        for byte in utf8 where Self.needsEscape(byte) { extra += Self.isShortEscape(byte) ? 1 : 5 }
+        var next = Self.nextEscape(in: source, from: 0, count: utf8.count)
+        while next < utf8.count {
+            extra += Self.isShortEscape(source[next]) ? 1 : 5
+            next = Self.nextEscape(in: source, from: next + 1, count: utf8.count)
+        }
         guard extra > 0 else {
             bytes.append(UInt8(ascii: "\""))
             bytes.append(contentsOf: utf8)
@@ -77,14 +85,15 @@ public struct JSONWriter {
         let start = bytes.count
         bytes.append(contentsOf: repeatElement(0, count: utf8.count + extra + 2))
         bytes.withUnsafeMutableBufferPointer { output in
-            guard let base = output.baseAddress, let source = utf8.baseAddress else { return }
+            guard let base = output.baseAddress else { return }
             var out = start
             base[out] = UInt8(ascii: "\"")
             out += 1
             var runStart = 0
-            for position in 0..<utf8.count {
+            var position = Self.nextEscape(in: source, from: 0, count: utf8.count)
+            while position < utf8.count {
+                defer { position = Self.nextEscape(in: source, from: position + 1, count: utf8.count) }
                 let byte = source[position]
-                guard Self.needsEscape(byte) else { continue }
                 let run = position - runStart
                 if run > 0 {
                     (base + out).update(from: source + runStart, count: run)
@@ -117,6 +126,28 @@ public struct JSONWriter {
     @inline(__always)
     private static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == 0x22 || byte == 0x5C
+    }
+
+    /// The index of the first byte at or after `start` that must be escaped, or `count`. Eight
+    /// bytes are tested at a time (a zero-byte test on the word and on its XOR with `"` and `\`,
+    /// and a below-0x20 test), which skips the long plain runs of ordinary text quickly.
+    @inline(__always)
+    private static func nextEscape(in source: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = start
+        let raw = UnsafeRawPointer(source)
+        while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let quotes = word ^ (ones &* 0x22)
+            let backslashes = word ^ (ones &* 0x5C)
+            let control = (word &- ones &* 0x20) & ~word
+            let hits = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | control
+            if hits & highs != 0 { break }
+            index += 8
+        }
+        while index < count, !needsEscape(source[index]) { index += 1 }
+        return index
     }
 
     /// Whether `byte` (one that needs escaping) has a two-byte escape rather than `\u00XX`.
