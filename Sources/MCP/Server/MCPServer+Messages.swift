@@ -122,7 +122,10 @@ extension MCPServer {
             logger.warning("request id \(request.id.encoded()) reused while still in flight")
         }
         tracker.begin()
-        let task = Task { [self] () -> [UInt8]? in
+        // The task starts on the calling thread (usually the transport's reading thread) and runs
+        // until its first suspension — typically the vendor request going out — so a call reaches
+        // the network without first waiting for a pool thread to wake.
+        let task = Task.immediate { [self] () -> [UInt8]? in
             defer {
                 registry.remove(request.id, inFlight)
                 tracker.end()

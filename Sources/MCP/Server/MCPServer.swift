@@ -12,6 +12,12 @@ import Synchronization
 /// HTTP transfer) and nothing more is ever sent for that request. On end of input the server
 /// stops reading, lets every in-flight request finish and be answered, then ``run()`` returns.
 ///
+/// With a transport that supports it, lines are handled on the transport's reading thread and
+/// each request task starts there, running until its first suspension: a `tools/call` reaches
+/// libcurl's thread with no hand-off to Swift's thread pool on the way, and the answer is
+/// written by the pool thread that resumes it (see ``LineWriter``) — two thread hand-offs per
+/// call in all.
+///
 /// Rendering rules live in ``ToolRenderer`` and ``ProtocolRevision``; the error codes in
 /// ``RPCError``.
 public final class MCPServer: Sendable {
@@ -29,6 +35,8 @@ public final class MCPServer: Sendable {
     let registry = RequestRegistry()
     /// Running request tasks, for draining at EOF.
     let tracker = InFlightTracker()
+    /// Whether incoming lines are still served (false once reading has ended or was cancelled).
+    let accepting = Atomic<Bool>(true)
 
     /// Creates a server; nothing happens until ``run()``.
     public init(
@@ -51,11 +59,16 @@ public final class MCPServer: Sendable {
         let watcher = Task { [self] in
             for await _ in changes { announceToolListChanged() }
         }
+        // Lines are served on the transport's reading thread when it can (no hand-off to this
+        // task per message); state changes still come through `incoming`.
+        _ = transport.deliverLinesDirectly { [self] event in receive(event) }
         await withTaskCancellationHandler {
             await readUntilDone()
         } onCancel: {
+            accepting.store(false, ordering: .sequentiallyConsistent)
             registry.cancelAll()
         }
+        accepting.store(false, ordering: .sequentiallyConsistent)
         await tracker.waitUntilIdle()
         watcher.cancel()
         await transport.finish()
@@ -65,12 +78,8 @@ public final class MCPServer: Sendable {
     private func readUntilDone() async {
         for await event in transport.incoming {
             switch event {
-            case .line(let bytes):
-                handleLine(bytes)
-            case .lineTooLong(let length):
-                logger.warning("refused a message of \(length) bytes: longer than the maximum line size")
-                let error = RPCError.invalidRequest("the message (\(length) bytes) exceeds the maximum message size")
-                transport.send(OutgoingMessage.error(id: .null, error))
+            case .line, .lineTooLong:
+                receive(event)
             case .inputClosed:
                 logger.debug("end of input; finishing in-flight requests")
                 return
@@ -81,6 +90,21 @@ public final class MCPServer: Sendable {
             }
         }
         if Task.isCancelled { registry.cancelAll() }
+    }
+
+    /// Serves one incoming line, or refuses one that was too long; nothing once reading has ended.
+    private func receive(_ event: TransportEvent) {
+        guard accepting.load(ordering: .sequentiallyConsistent) else { return }
+        switch event {
+        case .line(let bytes):
+            handleLine(bytes)
+        case .lineTooLong(let length):
+            logger.warning("refused a message of \(length) bytes: longer than the maximum line size")
+            let error = RPCError.invalidRequest("the message (\(length) bytes) exceeds the maximum message size")
+            transport.send(OutgoingMessage.error(id: .null, error))
+        case .inputClosed, .outputClosed:
+            break
+        }
     }
 
     /// Sends `notifications/tools/list_changed` when a legacy client has initialized.

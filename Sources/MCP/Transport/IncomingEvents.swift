@@ -8,19 +8,24 @@ public struct IncomingEvents: AsyncSequence, Sendable {
 
     private let stream: AsyncStream<TransportEvent>
     private let onConsume: @Sendable (TransportEvent) -> Void
+    private let onIterate: @Sendable () -> Void
 
-    /// Creates a sequence over `stream`; `onConsume` runs as each event is handed to the consumer.
+    /// Creates a sequence over `stream`; `onConsume` runs as each event is handed to the consumer,
+    /// `onIterate` when an iterator is made (a transport may start reading only then).
     public init(
         _ stream: AsyncStream<TransportEvent>,
-        onConsume: @escaping @Sendable (TransportEvent) -> Void = { _ in }
+        onConsume: @escaping @Sendable (TransportEvent) -> Void = { _ in },
+        onIterate: @escaping @Sendable () -> Void = {}
     ) {
         self.stream = stream
         self.onConsume = onConsume
+        self.onIterate = onIterate
     }
 
     /// Creates an iterator; iterate the sequence once.
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(base: stream.makeAsyncIterator(), onConsume: onConsume)
+        onIterate()
+        return AsyncIterator(base: stream.makeAsyncIterator(), onConsume: onConsume)
     }
 
     /// Iterates the events.

@@ -8,6 +8,14 @@ public protocol MessageTransport: Sendable {
     ///
     /// After ``TransportEvent/inputClosed`` no further lines arrive.
     var incoming: IncomingEvents { get }
+    /// Asks the transport to hand each incoming line (and each too-long notice) to `handler` on
+    /// its reading thread, in order, instead of through ``incoming`` — which then carries only
+    /// the input and output state changes. This saves a thread hand-off per message.
+    ///
+    /// Call it before iterating ``incoming``; it returns `false` when the transport cannot (then
+    /// everything arrives through ``incoming``). `handler` must not block for long: the next line
+    /// is not read until it returns.
+    func deliverLinesDirectly(to handler: @escaping @Sendable (TransportEvent) -> Void) -> Bool
 
     /// Queues one outgoing message (a complete JSON text without a newline) and returns at once.
     ///
@@ -18,4 +26,11 @@ public protocol MessageTransport: Sendable {
     /// Writes everything already queued, then stops the output; returns when done (or when the
     /// output is gone). Nothing sent afterwards is written.
     func finish() async
+}
+
+extension MessageTransport {
+    /// By default lines arrive through ``incoming``.
+    public func deliverLinesDirectly(to handler: @escaping @Sendable (TransportEvent) -> Void) -> Bool {
+        false
+    }
 }

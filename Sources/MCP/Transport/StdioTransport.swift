@@ -7,8 +7,10 @@ import Synchronization
 /// Newline-delimited messages over a pair of file descriptors: by default the process's stdin
 /// and stdout.
 ///
-/// Input is read with blocking `read(2)` on a dedicated thread (no polling), split into lines
-/// (a `\r` before the `\n` is dropped) and handed over as ``TransportEvent``s; a line longer than
+/// Input is read with blocking `read(2)` on a dedicated thread (no polling), started when the
+/// session first iterates ``incoming`` or asks for direct delivery, split into lines (a `\r`
+/// before the `\n` is dropped) and handed over as ``TransportEvent``s — through ``incoming``, or
+/// straight to the session's handler on the reading thread (``deliverLinesDirectly(to:)``); a line longer than
 /// ``maximumLineLength`` is reported as one ``TransportEvent/lineTooLong(length:)`` and skipped
 /// without being buffered. Output is written by one ``LineWriter`` thread, each message whole
 /// followed by `\n`. A write failure such as `EPIPE` (the client stopped reading) is reported as
@@ -26,8 +28,11 @@ public final class StdioTransport: MessageTransport {
     private let writer: LineWriter
     private let continuation: AsyncStream<TransportEvent>.Continuation
     private let budget: ReadBudget
+    /// Starts the reader thread, once.
+    private let launch: ReaderLaunch
 
-    /// Creates the transport and starts reading at once.
+    /// Creates the transport; reading starts when ``incoming`` is first iterated or direct
+    /// delivery is asked for.
     ///
     /// - Parameters:
     ///   - input: the descriptor read from (default stdin).
@@ -44,16 +49,26 @@ public final class StdioTransport: MessageTransport {
         let budget = ReadBudget(limit: max(2 * self.maximumLineLength, 4 << 20))
         self.continuation = continuation
         self.budget = budget
-        self.incoming = IncomingEvents(stream) { event in budget.refund(ReadBudget.cost(of: event)) }
+        let launch = ReaderLaunch()
+        self.launch = launch
+        self.incoming = IncomingEvents(
+            stream, onConsume: { event in budget.refund(ReadBudget.cost(of: event)) },
+            onIterate: { launch.start(direct: nil) })
         var written: (@Sendable ([UInt8]) -> Void)?
         if let observer { written = { line in observer(.outgoing, line) } }
         self.writer = LineWriter(descriptor: output, observer: written) { _ in
             continuation.yield(.outputClosed)
         }
-        let reader = InputReader(
-            descriptor: input, maximumLineLength: self.maximumLineLength, observer: observer,
-            continuation: continuation, budget: budget)
-        DetachedThread.start(name: "switchyard.reader.fd\(input)") { reader.run() }
+        launch.prepare(
+            InputReader(
+                descriptor: input, maximumLineLength: self.maximumLineLength, observer: observer,
+                continuation: continuation, budget: budget, direct: nil))
+    }
+
+    /// Starts reading with lines handed to `handler` on the reading thread; `false` when reading
+    /// had already started (lines then keep arriving through ``incoming``).
+    public func deliverLinesDirectly(to handler: @escaping @Sendable (TransportEvent) -> Void) -> Bool {
+        launch.start(direct: handler)
     }
 
     /// Queues one message for the writer thread.
@@ -69,6 +84,30 @@ public final class StdioTransport: MessageTransport {
     }
 }
 
+/// Holds the reader of a ``StdioTransport`` until its thread is started, which happens once.
+private final class ReaderLaunch: Sendable {
+    private let pending = Mutex<InputReader?>(nil)
+
+    /// Keeps the reader to start later.
+    func prepare(_ reader: InputReader) {
+        pending.withLock { $0 = reader }
+    }
+
+    /// Starts the reader thread unless it was started before; returns whether this call did.
+    @discardableResult
+    func start(direct: (@Sendable (TransportEvent) -> Void)?) -> Bool {
+        let taken = pending.withLock { reader -> InputReader? in
+            defer { reader = nil }
+            return reader
+        }
+        guard var reader = taken else { return false }
+        reader.direct = direct
+        let started = reader
+        DetachedThread.start(name: "switchyard.reader.fd\(started.descriptor)") { started.run() }
+        return true
+    }
+}
+
 /// The reading half of ``StdioTransport``: runs on its own thread until EOF, a read error, or
 /// until nobody consumes the events any more.
 private struct InputReader: Sendable {
@@ -77,6 +116,8 @@ private struct InputReader: Sendable {
     let observer: LineObserver?
     let continuation: AsyncStream<TransportEvent>.Continuation
     let budget: ReadBudget
+    /// When set, lines and too-long notices go here instead of into the stream.
+    var direct: (@Sendable (TransportEvent) -> Void)?
 
     func run() {
         var splitter = LineSplitter(maximumLineLength: maximumLineLength)
@@ -107,6 +148,10 @@ private struct InputReader: Sendable {
             event = .line(bytes)
         case .tooLong(let length):
             event = .lineTooLong(length: length)
+        }
+        if let direct {
+            direct(event)
+            return true
         }
         if case .terminated = continuation.yield(event) { return false }
         return budget.spend(ReadBudget.cost(of: event))
