@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import JSON
+import Synchronization
 import Testing
 
 @testable import MCP
@@ -76,6 +77,46 @@ private func events(
                 .line(Array("first".utf8)), .lineTooLong(length: 40), .line(Array("second".utf8)),
                 .line(Array("last".utf8)), .inputClosed,
             ])
+        await transport.finish()
+    }
+
+    @Test("lines can go straight to a handler on the reading thread; state changes still come through incoming")
+    func directDelivery() async throws {
+        let input = try Pipe()
+        let output = try Pipe()
+        defer { [input.read, output.read, output.write].forEach { _ = close($0) } }
+        let transport = StdioTransport(input: input.read, output: output.write, maximumLineLength: 16)
+        let handled = Mutex<[TransportEvent]>([])
+        #expect(transport.deliverLinesDirectly { event in handled.withLock { $0.append(event) } })
+        // Reading has started: a second request for direct delivery is refused.
+        #expect(!transport.deliverLinesDirectly { _ in })
+        input.writeAll("one\n" + String(repeating: "x", count: 30) + "\ntwo\r\nthree")
+        _ = close(input.write)
+        #expect(await events(of: transport) == [.inputClosed])
+        #expect(
+            handled.withLock { $0 } == [
+                .line(Array("one".utf8)), .lineTooLong(length: 30), .line(Array("two".utf8)),
+                .line(Array("three".utf8)),
+            ])
+        await transport.finish()
+    }
+
+    @Test("once incoming is iterated, direct delivery is refused and lines keep coming through incoming")
+    func directDeliveryAfterIteration() async throws {
+        let input = try Pipe()
+        let output = try Pipe()
+        defer { [input.read, output.read, output.write].forEach { _ = close($0) } }
+        let transport = StdioTransport(input: input.read, output: output.write)
+        input.writeAll("a\nb\n")
+        _ = close(input.write)
+        var iterator = transport.incoming.makeAsyncIterator()
+        #expect(!transport.deliverLinesDirectly { _ in Issue.record("a line went to the refused handler") })
+        var seen: [TransportEvent] = []
+        while let event = await iterator.next() {
+            seen.append(event)
+            if event == .inputClosed { break }
+        }
+        #expect(seen == [.line(Array("a".utf8)), .line(Array("b".utf8)), .inputClosed])
         await transport.finish()
     }
 
