@@ -2,24 +2,30 @@ import JSON
 
 /// A list's items encoded once, back to back and separated by commas, with where each ends, so
 /// a list result (or any prefix of it) is built without a second encoding or a string per item.
-struct EncodedItems {
+///
+/// Items are appended one at a time, so a walk can encode each page while it fetches the next.
+struct EncodedItems: Sendable {
     /// The encodings of all items, comma-separated: the inside of the `items` array.
-    private let bytes: [UInt8]
+    private var writer = JSONWriter(reserving: 4096)
     /// The offset just past each item's encoding.
-    private let ends: [Int]
+    private var ends: [Int] = []
+
+    /// No items yet.
+    init() {}
 
     /// Encodes `items` in order.
     init(_ items: [JSONValue]) {
-        var writer = JSONWriter(reserving: max(256, items.count * 64))
-        var ends: [Int] = []
-        ends.reserveCapacity(items.count)
-        for item in items {
-            if !ends.isEmpty { writer.writeRaw(CollectionOfOne(UInt8(ascii: ","))) }
-            writer.write(item)
-            ends.append(writer.bytes.count)
-        }
-        self.bytes = writer.bytes
-        self.ends = ends
+        for item in items { append(item) }
+    }
+
+    /// How many items are encoded.
+    var count: Int { ends.count }
+
+    /// Encodes one more item after the others.
+    mutating func append(_ item: JSONValue) {
+        if !ends.isEmpty { writer.writeRaw(CollectionOfOne(UInt8(ascii: ","))) }
+        writer.write(item)
+        ends.append(writer.bytes.count)
     }
 
     /// The size in bytes of item `index`'s encoding alone.
@@ -30,6 +36,6 @@ struct EncodedItems {
     /// The first `count` items' encodings with their separating commas (empty for 0).
     func prefix(_ count: Int) -> ArraySlice<UInt8> {
         let count = min(count, ends.count)
-        return count <= 0 ? [] : bytes[..<ends[count - 1]]
+        return count <= 0 ? [] : writer.bytes[..<ends[count - 1]]
     }
 }

@@ -38,17 +38,25 @@ extension ToolEngine {
             pagination: pagination, operation: tool.operation, arguments: filters, limit: limit,
             interpreter: ResponseInterpreter(errors: tool.operation.errors, redactor: runtime.redactor()),
             progress: progress)
-        let walk = try await walker.walk(from: start, call: &call)
-        // Items may echo a credential back; redact with what the auth knows after the walk.
-        let redactor = runtime.redactor()
-        let items = walk.items.map { entry in
-            OutputShaper.keeping(
-                fields, of: OutputShaper.omitting(tool.operation.omit, from: redactor.redact(entry.value)))
+        // Each page's items are redacted, shaped and encoded on another thread while the walker
+        // fetches the next page.
+        let (pages, sink) = AsyncStream.makeStream(of: [JSONValue].self)
+        async let shaping = Self.shape(pages, fields: fields, omit: tool.operation.omit, runtime: runtime)
+        let walk: ListWalker.Walk
+        do {
+            walk = try await walker.walk(from: start, call: &call) { sink.yield(Array($0)) }
+        } catch {
+            sink.finish()
+            _ = await shaping
+            throw error
         }
+        sink.finish()
+        let (items, encoded) = await shaping
+        // Shaping stops early only when the call was cancelled meanwhile.
+        guard items.count == walk.items.count else { throw EngineError.cancelled }
         func cursor(_ position: PagePosition) -> String {
             PageCursor(tool: tool.name, arguments: filters, position: position, fields: fields).encoded()
         }
-        let encoded = EncodedItems(items)
         let full = Self.listText(
             encoded, count: items.count, hasMore: walk.next != nil, cursor: walk.next.map(cursor), total: walk.total,
             truncated: false)
@@ -90,6 +98,25 @@ extension ToolEngine {
             structured: Self.listValue(
                 items[..<kept], hasMore: true, cursor: resume, total: walk.total, truncated: true),
             textIsStructured: true, attempts: call.attempts, status: walk.status)
+    }
+
+    /// Redacts, trims (`omit`, `fields`) and encodes items page by page as the walk yields them.
+    /// Each page is redacted with what the auth knows when it is processed: a credential learned
+    /// later in the walk cannot be in a page the vendor sent before it was issued.
+    private static func shape(
+        _ pages: AsyncStream<[JSONValue]>, fields: [String]?, omit: [JSONPointer], runtime: IntegrationRuntime
+    ) async -> (items: [JSONValue], encoded: EncodedItems) {
+        var items: [JSONValue] = []
+        var encoded = EncodedItems()
+        for await page in pages {
+            let redactor = runtime.redactor()
+            for item in page {
+                let shaped = OutputShaper.keeping(fields, of: OutputShaper.omitting(omit, from: redactor.redact(item)))
+                items.append(shaped)
+                encoded.append(shaped)
+            }
+        }
+        return (items, encoded)
     }
 
     /// The list result as compact JSON around the first `count` already-encoded items (no second

@@ -31,7 +31,11 @@ struct ListWalker {
         var status: Int?
     }
 
-    func walk(from start: PagePosition, call: inout CallState) async throws(EngineError) -> Walk {
+    /// Walks from `start`; `onItems` sees each page's collected items as soon as they are taken,
+    /// so they can be processed while the next page is fetched.
+    func walk(
+        from start: PagePosition, call: inout CallState, onItems: (ArraySlice<JSONValue>) -> Void = { _ in }
+    ) async throws(EngineError) -> Walk {
         var result = Walk()
         var position = start
         var seen: Set<String> = [position.identity]
@@ -71,6 +75,7 @@ struct ListWalker {
                 let itemIndex = position.skip + index
                 result.items.append((records[itemIndex], resume(position, size: size, at: itemIndex)))
             }
+            if take > 0 { onItems(records[position.skip..<(position.skip + take)]) }
             let nextPosition = try next(
                 after: position, size: size, records: records, body: body, response: response, request: request)
             if take < available {

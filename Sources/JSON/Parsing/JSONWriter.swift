@@ -4,7 +4,7 @@ import FoundationEssentials
 ///
 /// Strings are escaped minimally (quote, backslash, control characters); non-ASCII is written as
 /// UTF-8. Non-finite doubles, which JSON cannot say, are written as `null`.
-public struct JSONWriter {
+public struct JSONWriter: Sendable {
     /// Whether object members are written sorted by key (canonical form) instead of in their order.
     public var sortedKeys: Bool
     /// The bytes written so far.
