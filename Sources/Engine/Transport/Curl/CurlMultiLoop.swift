@@ -7,18 +7,25 @@ import Synchronization
 /// connection cache, each started, aborted or finished only on that thread.
 ///
 /// Other threads talk to the loop through a mutex-protected inbox (transfers to start, ids to
-/// abort, a stop flag) and wake it with `curl_multi_wakeup`. The multi handle lives in the inbox
-/// too, so a wakeup can never race with its cleanup.
+/// abort, a stop flag) and wake it with `curl_multi_wakeup` once they have let go of the inbox,
+/// so the woken loop never finds it still locked. The multi handle is cleaned up only when the
+/// loop object goes away — after its thread has ended and no caller holds it — so a wakeup can
+/// never race with the cleanup.
 final class CurlMultiLoop: Sendable {
     private struct Inbox {
-        /// The multi handle (`CURLM *`); `nil` once the loop has cleaned it up.
-        var multi: UnsafeMutableRawPointer?
         var queued: [CurlTransfer] = []
         var cancelled: [UInt64] = []
         var stopping = false
     }
 
-    private let inbox: Mutex<Inbox>
+    /// The multi handle (`CURLM *`). `@unchecked Sendable`: libcurl allows `curl_multi_wakeup`
+    /// from any thread; every other use is on the loop thread, and cleanup is in `deinit`.
+    private struct MultiHandle: @unchecked Sendable {
+        let pointer: UnsafeMutableRawPointer
+    }
+
+    private let inbox = Mutex(Inbox())
+    private let multi: MultiHandle
 
     /// How long one `curl_multi_poll` may wait, in milliseconds, when neither libcurl's timers
     /// nor a wakeup end it sooner.
@@ -34,19 +41,20 @@ final class CurlMultiLoop: Sendable {
             throw TransportError(.other, "libcurl could not create a multi handle")
         }
         _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(maxConnections, 1))
-        inbox = Mutex(Inbox(multi: multi))
+        self.multi = MultiHandle(pointer: multi)
         DetachedThread.start(name: "switchyard.curl") { [self] in run() }
     }
 
     /// Hands a configured transfer to the loop; it finishes with an error at once if the loop has stopped.
     func submit(_ transfer: CurlTransfer) {
         let accepted = inbox.withLock { inbox in
-            guard !inbox.stopping, let multi = inbox.multi else { return false }
+            guard !inbox.stopping else { return false }
             inbox.queued.append(transfer)
-            _ = ccurl_multi_wakeup(multi)
             return true
         }
-        if !accepted {
+        if accepted {
+            _ = ccurl_multi_wakeup(multi.pointer)
+        } else {
             transfer.finish(.failure(TransportError(.other, "the HTTP transport has shut down")))
         }
     }
@@ -59,25 +67,26 @@ final class CurlMultiLoop: Sendable {
                 return inbox.queued.remove(at: index)
             }
             inbox.cancelled.append(id)
-            if let multi = inbox.multi { _ = ccurl_multi_wakeup(multi) }
             return nil
         }
-        dequeued?.finish(.failure(Self.cancelledError))
+        if let dequeued {
+            dequeued.finish(.failure(Self.cancelledError))
+        } else {
+            _ = ccurl_multi_wakeup(multi.pointer)
+        }
     }
 
     /// Asks the loop to abort what is left and stop; returns without waiting for it.
     func stop() {
-        inbox.withLock { inbox in
-            inbox.stopping = true
-            if let multi = inbox.multi { _ = ccurl_multi_wakeup(multi) }
-        }
+        inbox.withLock { $0.stopping = true }
+        _ = ccurl_multi_wakeup(multi.pointer)
     }
 
     private static let cancelledError = TransportError(.cancelled, "the request was cancelled")
 
     /// The loop thread's body: start, abort and finish transfers until stopped, then clean up.
     private func run() {
-        guard let multi = inbox.withLock({ $0.multi }) else { return }
+        let multi = self.multi.pointer
         var active: [UInt64: CurlTransfer] = [:]
         var unstarted: [CurlTransfer] = []
         var failure: TransportError?
@@ -119,7 +128,6 @@ final class CurlMultiLoop: Sendable {
         }
         let leftover = inbox.withLock { inbox in
             inbox.stopping = true
-            inbox.multi = nil
             defer { inbox.queued.removeAll() }
             return inbox.queued
         }
@@ -129,7 +137,10 @@ final class CurlMultiLoop: Sendable {
             transfer.finish(.failure(error))
         }
         (unstarted + leftover).forEach { $0.finish(.failure(error)) }
-        _ = ccurl_multi_cleanup(multi)
+    }
+
+    deinit {
+        _ = ccurl_multi_cleanup(multi.pointer)
     }
 
     /// Detaches every transfer libcurl reports as done and resumes its caller with the outcome.
