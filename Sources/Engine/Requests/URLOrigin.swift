@@ -9,36 +9,54 @@ public struct URLOrigin: Sendable, Hashable, CustomStringConvertible {
     public var port: Int
 
     /// Parses the origin of an absolute `http` or `https` URL; `nil` for anything else.
+    ///
+    /// Runs on every request (credentials only go to the integration's own origin), so it scans
+    /// the URL's UTF-8 bytes rather than its characters.
     public init?(_ url: String) {
-        guard let schemeEnd = url.firstRange(of: "://") else { return nil }
-        let scheme = url[url.startIndex..<schemeEnd.lowerBound].lowercased()
-        guard scheme == "http" || scheme == "https" else { return nil }
-        let rest = url[schemeEnd.upperBound...]
-        var authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        var host: Substring
-        var portText: Substring = ""
-        if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { return nil }
-            host = authority[authority.startIndex...close]
-            portText = authority[authority.index(after: close)...].drop { $0 == ":" }
-        } else if let colon = authority.lastIndex(of: ":") {
-            host = authority[authority.startIndex..<colon]
-            portText = authority[authority.index(after: colon)...]
-        } else {
-            host = authority
+        var url = url
+        guard let parts = url.withUTF8({ Self.parts(of: $0) }) else { return nil }
+        (scheme, host, port) = parts
+    }
+
+    private static func parts(of bytes: UnsafeBufferPointer<UInt8>) -> (String, String, Int)? {
+        let colon = UInt8(ascii: ":")
+        let slash = UInt8(ascii: "/")
+        var schemeEnd = 0
+        while schemeEnd + 2 < bytes.count {
+            if bytes[schemeEnd] == colon, bytes[schemeEnd + 1] == slash, bytes[schemeEnd + 2] == slash { break }
+            schemeEnd += 1
         }
-        guard !host.isEmpty else { return nil }
+        guard schemeEnd + 2 < bytes.count else { return nil }
+        let scheme = String(decoding: bytes[..<schemeEnd], as: UTF8.self).lowercased()
+        guard scheme == "http" || scheme == "https" else { return nil }
+        var start = schemeEnd + 3
+        var end = start
+        while end < bytes.count, bytes[end] != slash, bytes[end] != UInt8(ascii: "?"), bytes[end] != UInt8(ascii: "#") {
+            end += 1
+        }
+        if let at = bytes[start..<end].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
+        var hostEnd = end
+        var portStart = end
+        if start < end, bytes[start] == UInt8(ascii: "[") {
+            guard let close = bytes[start..<end].firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            hostEnd = close + 1
+            portStart = hostEnd
+            while portStart < end, bytes[portStart] == colon { portStart += 1 }
+        } else if let lastColon = bytes[start..<end].lastIndex(of: colon) {
+            hostEnd = lastColon
+            portStart = lastColon + 1
+        }
+        guard start < hostEnd else { return nil }
         let port: Int
-        if portText.isEmpty {
+        if portStart >= end {
             port = scheme == "https" ? 443 : 80
         } else {
-            guard let parsed = Int(portText), (1...65535).contains(parsed) else { return nil }
+            guard let parsed = Int(String(decoding: bytes[portStart..<end], as: UTF8.self)),
+                (1...65535).contains(parsed)
+            else { return nil }
             port = parsed
         }
-        self.scheme = scheme
-        self.host = host.lowercased()
-        self.port = port
+        return (scheme, String(decoding: bytes[start..<hostEnd], as: UTF8.self).lowercased(), port)
     }
 
     /// `scheme://host:port`.

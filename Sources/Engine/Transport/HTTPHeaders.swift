@@ -15,8 +15,7 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
 
     /// The first value of the named field, compared case-insensitively, or `nil`.
     public subscript(name: String) -> String? {
-        let lower = name.lowercased()
-        return fields.first { $0.name.lowercased() == lower }?.value
+        fields.first { Self.sameName($0.name, name) }?.value
     }
 
     /// Appends a field, keeping any existing field of the same name.
@@ -32,8 +31,18 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
 
     /// Removes every field of that name, compared case-insensitively.
     public mutating func remove(name: String) {
-        let lower = name.lowercased()
-        fields.removeAll { $0.name.lowercased() == lower }
+        fields.removeAll { Self.sameName($0.name, name) }
+    }
+
+    /// Whether two field names are equal ignoring ASCII case (names are ASCII tokens; this runs
+    /// for every look-up of every response, so it compares bytes and allocates nothing).
+    static func sameName(_ first: String, _ second: String) -> Bool {
+        guard first.utf8.count == second.utf8.count else { return false }
+        return first.utf8.elementsEqual(second.utf8) { left, right in
+            guard left != right else { return true }
+            let folded = left | 0x20
+            return folded == right | 0x20 && folded >= UInt8(ascii: "a") && folded <= UInt8(ascii: "z")
+        }
     }
 
     /// Iterates the fields in order.
