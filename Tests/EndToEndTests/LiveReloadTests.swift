@@ -63,17 +63,19 @@ extension OAuth2AuditReloadSuites {
             let vendor = try Self.vendor()
             defer { vendor.stop() }
             let client = try Self.start(directory, vendor: vendor, operations: ["first"])
+            // The set is served (tools/list waits for the first load) before the edit breaks it.
+            #expect(client.toolNames(id: 2) == ["shop_items_first"])
             try directory.write("shop.json", #"{"name": "shop", "base_url": "#)
             #expect(client.process.waitForError(containing: "still serving the previous set"))
             #expect(client.process.waitForError(containing: "shop.json"))
-            #expect(client.toolNames(id: 2) == ["shop_items_first"])
+            #expect(client.toolNames(id: 3) == ["shop_items_first"])
             #expect(!client.hasPendingListChanged, "an invalid set was announced")
-            let response = client.call(id: 3, "shop_items_first")
+            let response = client.call(id: 4, "shop_items_first")
             #expect(Self.resultText(response) == #"{"op":"first"}"#)
             // Fixing the file is picked up as usual.
             try directory.write("shop.json", Self.file(base: vendor.baseURL, operations: ["first", "third"]))
             #expect(client.listChanged())
-            #expect(client.toolNames(id: 4)?.sorted() == ["shop_items_first", "shop_items_third"])
+            #expect(client.toolNames(id: 5)?.sorted() == ["shop_items_first", "shop_items_third"])
             #expect(client.finish() == 0)
         }
 
