@@ -89,6 +89,22 @@ import Testing
         #expect(!array.textIsStructured)
     }
 
+    @Test("a vendor's 20-digit ids and out-of-range numbers reach the model exactly as the vendor wrote them")
+    func bigNumbersUnchanged() async throws {
+        var router = Router()
+        router.on("GET", "/v1/things/{id}", reply: .json(#"{"id": 18446744073709551617, "ratio": 1e400, "n": 7}"#))
+        let harness = try EngineHarness(
+            router: router, options: EngineOptions(maxOutputBytes: 1000),
+            operations:
+                #""get": {"request": "GET /v1/things/{id}", "description": "Fetch one thing with every field.", "parameters": {"id": {"in": "path", "type": "integer", "description": "Id."}}}"#
+        )
+        defer { harness.stop() }
+        let outcome = try await harness.call("get", ["id": .number("18446744073709551617")])
+        #expect(!outcome.isError)
+        #expect(outcome.text == #"{"id":18446744073709551617,"ratio":1e400,"n":7}"#)
+        #expect(harness.server.requests.first?.path == "/v1/things/18446744073709551617")
+    }
+
     @Test("a large body is cut exactly as parsing it whole would cut it, repeated keys included")
     func largeBodyCutLikeParsed() async throws {
         let records = (0..<400).map { #"{"id": \#($0), "name": "record \u00e9 \#($0)", "score": 1e2}"# }

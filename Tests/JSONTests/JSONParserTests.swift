@@ -94,22 +94,32 @@ import Testing
         #expect(try JSONParser.parse("9007199254740993") == .int(9_007_199_254_740_993))
     }
 
-    @Test("reads integers beyond Int64 as doubles")
+    @Test("keeps integers beyond Int64 exactly as written, and writes them back unchanged")
     func beyondInt64() throws {
-        #expect(try JSONParser.parse("9223372036854775808") == .double(9_223_372_036_854_775_808.0))
-        #expect(try JSONParser.parse("-9223372036854775809") == .double(-9_223_372_036_854_775_809.0))
-        #expect(try JSONParser.parse("123456789012345678901234567890") == .double(1.2345678901234568e29))
+        for text in ["9223372036854775808", "-9223372036854775809", "123456789012345678901234567890"] {
+            let value = try JSONParser.parse(text)
+            #expect(value == .number(text))
+            #expect(value.encoded() == text)
+            #expect(value.typeName == "integer")
+            #expect(value.intValue == nil)
+        }
+        #expect(try JSONParser.parse("18446744073709551616").doubleValue == 18_446_744_073_709_551_616.0)
+        let body = #"{"id":12345678901234567890,"n":[1,99999999999999999999999]}"#
+        #expect(try JSONParser.parse(body).encoded() == body)
     }
 
-    @Test("reads extreme but finite doubles and refuses overflow to infinity")
+    @Test("reads extreme but finite doubles; keeps literals beyond a double's range as written")
     func extremeDoubles() throws {
         #expect(try JSONParser.parse("1.7976931348623157e308") == .double(.greatestFiniteMagnitude))
         #expect(try JSONParser.parse("5e-324") == .double(.leastNonzeroMagnitude))
         #expect(try JSONParser.parse("1e-400") == .double(0))
-        let overflow = failure("[1e400]")
-        #expect(overflow?.reason == "number out of range")
-        #expect(overflow?.offset == 1)
-        #expect(failure("-1e400") != nil)
+        for text in ["1e400", "-1E+400", "2.5e999"] {
+            let value = try JSONParser.parse("[\(text)]")
+            #expect(value == [.number(text)])
+            #expect(value.encoded() == "[\(text)]")
+            #expect(value[0]?.typeName == "number")
+            #expect(value[0]?.doubleValue == nil)
+        }
     }
 
     // MARK: - Strictness

@@ -36,6 +36,16 @@ import Testing
 
     static let everyKind = [#"null"#, "true", "0", "1.5", #""s""#, "[]", "{}", #"{"a":[1]}"#]
 
+    @Test("numbers kept as written are typed and bounded like any other number")
+    func numbersKeptAsWritten() throws {
+        #expect(try violations(#"{"type": "integer"}"#, "12345678901234567890").isEmpty)
+        #expect(try violations(#"{"type": "number"}"#, "1e400").isEmpty)
+        #expect(try !violations(#"{"type": "integer"}"#, "1e400").isEmpty)
+        #expect(try messages(#"{"maximum": 100}"#, "1e400") == ["must be at most 100"])
+        #expect(try messages(#"{"minimum": 0}"#, "-99999999999999999999") == ["must be at least 0"])
+        #expect(try violations(#"{"minimum": 0}"#, "99999999999999999999").isEmpty)
+    }
+
     // MARK: - Boolean and empty schemas
 
     @Test("the true schema and the empty schema accept everything", arguments: JSONSchemaTests.everyKind)

@@ -32,6 +32,18 @@ import Testing
         #expect(response["result"]?["structuredContent"] == [:])
     }
 
+    @Test("an id and argument values beyond 64 bits come back exactly as sent")
+    func bigNumbersRoundTrip() async throws {
+        let client = TestClient()
+        let id = JSONValue.number("12345678901234567890")
+        let response = try await client.request(
+            id, "tools/call",
+            ["name": "echo", "arguments": ["big": .number("99999999999999999999"), "far": .number("1e400")]])
+        #expect(response["id"] == id)
+        #expect(response["result"]?["content"]?[0]?["text"] == #"{"big":99999999999999999999,"far":1e400}"#)
+        #expect(response["result"]?["structuredContent"]?["big"] == .number("99999999999999999999"))
+    }
+
     @Test("a failed call is a result with isError, not a JSON-RPC error")
     func isErrorResult() async throws {
         let client = TestClient()

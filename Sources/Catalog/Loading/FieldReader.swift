@@ -105,7 +105,7 @@ struct FieldReader {
         for member in nested.object {
             switch member.value {
             case .string(let text): pairs.append((member.key, text))
-            case .int, .double, .bool: pairs.append((member.key, member.value.plainText))
+            case .int, .double, .number, .bool: pairs.append((member.key, member.value.plainText))
             default: sink.error(at: nested.at(member.key), "must be a string, not \(member.value.typeName)")
             }
         }

@@ -204,10 +204,11 @@ public struct JSONParser {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        if isInteger, let value = Int64(text) { return .int(value) }
-        guard let value = Double(text), value.isFinite else {
-            throw JSONParseError(offset: start, reason: "number out of range")
+        if isInteger {
+            // An integer beyond 64 bits (a long id) is kept as written rather than rounded.
+            return Int64(text).map(JSONValue.int) ?? .number(text)
         }
+        guard let value = Double(text), value.isFinite else { return .number(text) }
         return .double(value)
     }
 

@@ -23,6 +23,7 @@ public struct JSONWriter: Sendable {
         case .bool(let flag): appendASCII(flag ? "true" : "false")
         case .int(let number): writeInteger(number)
         case .double(let number): writeDouble(number)
+        case .number(let text): bytes.append(contentsOf: text.utf8)
         case .string(let string): writeString(string)
         case .array(let elements):
             bytes.append(UInt8(ascii: "["))

@@ -131,6 +131,9 @@ public struct JSONSchema: Sendable {
         switch instance {
         case .string(let text): validateString(text, at: location, into: &violations)
         case .int, .double: validateNumber(instance.doubleValue ?? 0, at: location, into: &violations)
+        case .number(let text):
+            // Beyond a double's range the literal reads as ±infinity, past any minimum or maximum.
+            validateNumber(Double(text) ?? 0, at: location, into: &violations)
         case .array(let elements): validateArray(elements, at: location, into: &violations)
         case .object(let object): validateObject(object, at: location, into: &violations)
         default: break
@@ -210,7 +213,8 @@ public struct JSONSchema: Sendable {
             return true
         case ("integer", .int): return true
         case ("integer", .double(let number)): return number.rounded() == number && number.isFinite
-        case ("number", .int), ("number", .double): return true
+        case ("integer", .number): return value.isIntegerLiteral
+        case ("number", .int), ("number", .double), ("number", .number): return true
         default: return false
         }
     }

@@ -7,8 +7,12 @@ public enum JSONValue: Sendable, Hashable {
     case bool(Bool)
     /// A number written without fraction or exponent that fits in 64 bits.
     case int(Int64)
-    /// Any other number.
+    /// Any other number a finite `Double` holds.
     case double(Double)
+    /// A number kept exactly as written because neither case above can hold it: an integer beyond
+    /// 64 bits (a 20-digit id) or a literal beyond a double's range (`1e400`). The text is valid
+    /// JSON number syntax; writers copy it verbatim, so such values round-trip unchanged.
+    case number(String)
     /// A string.
     case string(String)
     /// An array.
@@ -53,12 +57,23 @@ extension JSONValue {
         }
     }
 
-    /// The number as a double when this is any number.
+    /// The number as a double when this is any number a finite double can approximate.
     public var doubleValue: Double? {
         switch self {
         case .int(let value): return Double(value)
         case .double(let value): return value
+        case .number(let text): return Double(text).flatMap { $0.isFinite ? $0 : nil }
         default: return nil
+        }
+    }
+
+    /// Whether this is a number written without fraction or exponent (an `.int`, or a `.number`
+    /// beyond 64 bits).
+    public var isIntegerLiteral: Bool {
+        switch self {
+        case .int: return true
+        case .number(let text): return !text.utf8.contains { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }
+        default: return false
         }
     }
 
@@ -87,6 +102,7 @@ extension JSONValue {
         case .bool: return "boolean"
         case .int: return "integer"
         case .double: return "number"
+        case .number: return isIntegerLiteral ? "integer" : "number"
         case .string: return "string"
         case .array: return "array"
         case .object: return "object"

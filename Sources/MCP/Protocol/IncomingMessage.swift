@@ -60,7 +60,7 @@ enum IncomingMessage: Sendable {
     /// The id when it has an allowed type (string, integer or other number), else `nil`.
     private static func validID(_ value: JSONValue) -> JSONValue? {
         switch value {
-        case .string, .int, .double: return value
+        case .string, .int, .double, .number: return value
         default: return nil
         }
     }
