@@ -18,9 +18,22 @@ public enum PercentEncoding {
 
     /// Decodes `%XX` escapes (and nothing else); invalid escapes are kept as they are.
     public static func decode(_ value: String) -> String {
-        guard value.contains("%") else { return value }
+        guard value.contains("%"), let bytes = unescaped(value.utf8, strict: false) else { return value }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Decodes `%XX` escapes as Foundation's `removingPercentEncoding` does: `nil` when an escape
+    /// is malformed (`%` not followed by two hex digits) or the decoded bytes are not UTF-8.
+    public static func decodeStrictly(_ value: some StringProtocol) -> String? {
+        unescaped(value.utf8, strict: true).flatMap { String(validating: $0, as: UTF8.self) }
+    }
+
+    /// The bytes with every `%XX` escape decoded. A malformed escape is kept as it is, or makes the
+    /// result `nil` when `strict`.
+    private static func unescaped(_ text: some Collection<UInt8>, strict: Bool) -> [UInt8]? {
+        let utf8 = Array(text)
         var bytes: [UInt8] = []
-        let utf8 = Array(value.utf8)
+        bytes.reserveCapacity(utf8.count)
         var index = 0
         while index < utf8.count {
             if utf8[index] == UInt8(ascii: "%"), index + 2 < utf8.count,
@@ -28,32 +41,13 @@ public enum PercentEncoding {
             {
                 bytes.append(high << 4 | low)
                 index += 3
-            } else {
-                bytes.append(utf8[index])
-                index += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Decodes `%XX` escapes as Foundation's `removingPercentEncoding` does: `nil` when an escape
-    /// is malformed (`%` not followed by two hex digits) or the decoded bytes are not UTF-8.
-    public static func decodeStrictly(_ value: some StringProtocol) -> String? {
-        var bytes: [UInt8] = []
-        let utf8 = Array(value.utf8)
-        var index = 0
-        while index < utf8.count {
-            guard utf8[index] == UInt8(ascii: "%") else {
-                bytes.append(utf8[index])
-                index += 1
                 continue
             }
-            guard index + 2 < utf8.count, let high = hexValue(utf8[index + 1]), let low = hexValue(utf8[index + 2])
-            else { return nil }
-            bytes.append(high << 4 | low)
-            index += 3
+            if strict, utf8[index] == UInt8(ascii: "%") { return nil }
+            bytes.append(utf8[index])
+            index += 1
         }
-        return String(validating: bytes, as: UTF8.self)
+        return bytes
     }
 
     private static let unreserved: Set<UInt8> = Set(
