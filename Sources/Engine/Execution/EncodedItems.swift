@@ -13,14 +13,6 @@ struct EncodedItems: Sendable {
     /// No items yet.
     init() {}
 
-    /// Encodes `items` in order.
-    init(_ items: [JSONValue]) {
-        for item in items { append(item) }
-    }
-
-    /// How many items are encoded.
-    var count: Int { ends.count }
-
     /// Encodes one more item after the others.
     mutating func append(_ item: JSONValue) {
         if !ends.isEmpty { writer.writeRaw(CollectionOfOne(UInt8(ascii: ","))) }
