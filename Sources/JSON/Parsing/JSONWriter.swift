@@ -74,7 +74,7 @@ public struct JSONWriter: Sendable {
         var extra = 0
         var next = Self.nextEscape(in: source, from: 0, count: utf8.count)
         while next < utf8.count {
-            extra += Self.isShortEscape(source[next]) ? 1 : 5
+            extra += Self.shortEscape(source[next]) != nil ? 1 : 5
             next = Self.nextEscape(in: source, from: next + 1, count: utf8.count)
         }
         guard extra > 0 else {
@@ -103,8 +103,8 @@ public struct JSONWriter: Sendable {
                 runStart = position + 1
                 base[out] = 0x5C
                 out += 1
-                if Self.isShortEscape(byte) {
-                    base[out] = Self.shortEscape(byte)
+                if let letter = Self.shortEscape(byte) {
+                    base[out] = letter
                     out += 1
                 } else {
                     base[out] = UInt8(ascii: "u")
@@ -151,24 +151,18 @@ public struct JSONWriter: Sendable {
         return index
     }
 
-    /// Whether `byte` (one that needs escaping) has a two-byte escape rather than `\u00XX`.
+    /// The character after the backslash when `byte` (one that needs escaping) has a two-byte
+    /// escape; `nil` when it is written as `\u00XX`.
     @inline(__always)
-    private static func isShortEscape(_ byte: UInt8) -> Bool {
+    private static func shortEscape(_ byte: UInt8) -> UInt8? {
         switch byte {
-        case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: true
-        default: false
-        }
-    }
-
-    /// The letter after the backslash of a two-byte escape.
-    private static func shortEscape(_ byte: UInt8) -> UInt8 {
-        switch byte {
+        case 0x22, 0x5C: byte
         case 0x0A: UInt8(ascii: "n")
         case 0x0D: UInt8(ascii: "r")
         case 0x09: UInt8(ascii: "t")
         case 0x08: UInt8(ascii: "b")
         case 0x0C: UInt8(ascii: "f")
-        default: byte
+        default: nil
         }
     }
 
