@@ -20,7 +20,7 @@ import Testing
             let spliced = ToolCallResult(text: text, structuredContent: value, textIsStructured: true)
             let plain = ToolCallResult(text: text, structuredContent: value)
             let body = ToolRenderer.callResultBody(spliced, for: revision)
-            #expect(body.splicedJSON == (revision.hasTitlesAndStructuredContent ? text : nil))
+            #expect(body.spliced?.json == (revision.hasTitlesAndStructuredContent ? text : nil))
             let expected = OutgoingMessage.result(id: 7, .object(ToolRenderer.callResult(plain, for: revision)))
             #expect(OutgoingMessage.result(id: 7, body: body) == expected, "\(revision.rawValue)")
         }
@@ -29,7 +29,7 @@ import Testing
     @Test("a result whose text differs from its structured content is never spliced")
     func notSplicedWithoutTheMark() {
         let result = ToolCallResult(text: "The vendor refused.", structuredContent: ["error": ["type": "forbidden"]])
-        #expect(ToolRenderer.callResultBody(result, for: .newestLegacy).splicedJSON == nil)
+        #expect(ToolRenderer.callResultBody(result, for: .newestLegacy).spliced == nil)
         let unmarkedEmpty = ToolCallResult(text: "{}", structuredContent: nil, textIsStructured: true)
         #expect(!unmarkedEmpty.textIsStructured)
     }

@@ -9,10 +9,8 @@ import JSON
 struct ResultBody: Sendable {
     /// The result's members; the spliced member is present with a placeholder value.
     var object: JSONObject
-    /// The member written from ``splicedJSON`` instead of its value in ``object``.
-    var splicedKey: String?
-    /// The compact JSON text of the spliced member's value.
-    var splicedJSON: String?
+    /// The member written verbatim instead of its value in ``object``, and its compact JSON text.
+    var spliced: (key: String, json: String)?
 
     /// A result with no spliced member.
     init(_ object: JSONObject) {
@@ -23,13 +21,12 @@ struct ResultBody: Sendable {
     init(_ object: JSONObject, splicing key: String, json: String) {
         self.object = object
         self.object[key] = .null
-        splicedKey = key
-        splicedJSON = json
+        spliced = (key, json)
     }
 
     /// Writes the result object.
     func write(into writer: inout JSONWriter) {
-        guard let splicedKey, let splicedJSON else {
+        guard let spliced else {
             writer.write(.object(object))
             return
         }
@@ -38,13 +35,12 @@ struct ResultBody: Sendable {
             if offset > 0 { writer.writeRaw(",".utf8) }
             writer.writeString(member.key)
             writer.writeRaw(":".utf8)
-            if member.key == splicedKey {
-                writer.writeRaw(splicedJSON.utf8)
+            if member.key == spliced.key {
+                writer.writeRaw(spliced.json.utf8)
             } else {
                 writer.write(member.value)
             }
         }
         writer.writeRaw("}".utf8)
     }
-
 }
