@@ -1,0 +1,36 @@
+import JSON
+import Testing
+
+@Suite struct SHA256Tests {
+    private func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    @Test(
+        "hashes the FIPS 180-2 vectors",
+        arguments: [
+            ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+            ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            (
+                "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+                "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+            ),
+        ])
+    func vectors(input: String, digest: String) {
+        #expect(hex(SHA256.hash(Array(input.utf8))) == digest)
+    }
+
+    @Test("hashes a million 'a's fed in uneven pieces like one block")
+    func millionA() {
+        var hasher = SHA256()
+        var fed = 0
+        var piece = 1
+        while fed < 1_000_000 {
+            let count = min(piece, 1_000_000 - fed)
+            hasher.update([UInt8](repeating: 0x61, count: count))
+            fed += count
+            piece = piece % 997 + 13
+        }
+        #expect(hex(hasher.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
