@@ -76,6 +76,17 @@ import Testing
         #expect(outcome.error?.message.contains("vendor_things_list") == true)
     }
 
+    /// A cursor for `tool` sealed with the harness engine's own key: what only Switchyard can mint.
+    private static func sealed(
+        _ harness: EngineHarness, tool name: String = "vendor_things_list", arguments: JSONObject,
+        position: PagePosition, fingerprint: String? = nil
+    ) throws -> String {
+        let tool = try #require(harness.catalog.tool(named: name))
+        return PageCursor(
+            tool: name, fingerprint: fingerprint ?? tool.fingerprint, arguments: arguments, position: position
+        ).encoded(with: harness.engine.options.cursorSealer)
+    }
+
     @Test("a cursor whose next URL is on another origin is refused and that origin gets nothing")
     func cursorOnAnotherOrigin() async throws {
         let elsewhere = try LoopbackServer(router: VendorShape.salesforce.router)
@@ -83,17 +94,86 @@ import Testing
         let harness = try VendorShape.salesforce.harness()
         defer { harness.stop() }
         for url in [elsewhere.url("/services/data/v59.0/query/01g-20"), "http://localhost:\(harness.server.port)/x"] {
-            let forged = PageCursor(
-                tool: "vendor_things_list", arguments: ["q": "SELECT Id FROM Account"],
-                position: PagePosition(anchor: .url(url)))
-            try await Self.expectRefused(forged.encoded(), by: harness)
+            // Even sealed with the real key (a key shared by a fleet whose files differ).
+            let forged = try Self.sealed(
+                harness, arguments: ["q": "SELECT Id FROM Account"], position: PagePosition(anchor: .url(url)))
+            try await Self.expectRefused(forged, by: harness)
         }
         #expect(elsewhere.requests.isEmpty)
-        let genuine = PageCursor(
-            tool: "vendor_things_list", arguments: ["q": "SELECT Id FROM Account"],
+        let genuine = try Self.sealed(
+            harness, arguments: ["q": "SELECT Id FROM Account"],
             position: PagePosition(anchor: .url(harness.server.url("/services/data/v59.0/query/01g-20"))))
-        let outcome = try await harness.call("list", ["limit": 3, "next_cursor": .string(genuine.encoded())])
+        let outcome = try await harness.call("list", ["limit": 3, "next_cursor": .string(genuine)])
         #expect(try outcome.numbers() == [21, 22, 23])
+    }
+
+    @Test("a cursor minted without the key, as the old unkeyed format allowed, is refused and sends nothing")
+    func unkeyedForgery() async throws {
+        let harness = try VendorShape.salesforce.harness()
+        defer { harness.stop() }
+        let tool = try #require(harness.catalog.tool(named: "vendor_things_list"))
+        let payload = JSONValue.object([
+            "t": "vendor_things_list", "d": .string(tool.fingerprint), "a": ["q": "SELECT Id FROM Account"],
+            "p": ["k": "u", "u": .string(harness.server.url("/services/data/v59.0/sobjects/User"))],
+        ])
+        let body = Array(payload.encodedData())
+        // The old wire form (unkeyed SHA-256 check), and the new one under a guessed key.
+        var hasher = SHA256()
+        hasher.update(Array("switchyard-cursor".utf8))
+        hasher.update([1])
+        hasher.update(body)
+        let old = Base64URL.encode([1] + body + hasher.finalize().prefix(8))
+        let guessed = TokenSealer(key: []).seal(body, purpose: PageCursor.purpose)
+        let zeroKey = TokenSealer(key: Array(repeating: 0, count: 32)).seal(body, purpose: PageCursor.purpose)
+        for forged in [old, guessed, zeroKey] {
+            try await Self.expectRefused(forged, by: harness)
+        }
+        #expect(harness.server.requests.isEmpty)
+    }
+
+    @Test("a sealed cursor whose arguments the tool's schema refuses is invalid_cursor, and the vendor gets nothing")
+    func cursorArgumentsRevalidated() async throws {
+        let harness = try Self.twoListTools()
+        defer { harness.stop() }
+        for arguments: JSONObject in [["jql": 42], ["no_such_parameter": "x"], ["jql": ["a"]]] {
+            let forged = try Self.sealed(
+                harness, arguments: arguments, position: PagePosition(anchor: .offset(10)))
+            try await Self.expectRefused(forged, by: harness)
+        }
+    }
+
+    @Test("a cursor made before the tool's definition changed is refused")
+    func staleDefinition() async throws {
+        let harness = try Self.twoListTools()
+        defer { harness.stop() }
+        let stale = try Self.sealed(
+            harness, arguments: [:], position: PagePosition(anchor: .offset(10)), fingerprint: "0011223344556677")
+        try await Self.expectRefused(stale, by: harness)
+        let outcome = try await harness.call("list", ["next_cursor": .string(stale)])
+        #expect(outcome.error?.message.contains("definition changed") == true, "\(outcome.text)")
+    }
+
+    @Test("a position the tool's pagination style cannot produce is refused (no next URL for an offset tool)")
+    func positionMustFitStyle() async throws {
+        let harness = try Self.twoListTools()
+        defer { harness.stop() }
+        for anchor: PagePosition.Anchor in [
+            .url(harness.server.url("/rest/api/3/myself")), .cursor("abc"), .page(3),
+        ] {
+            let forged = try Self.sealed(harness, arguments: [:], position: PagePosition(anchor: anchor))
+            try await Self.expectRefused(forged, by: harness)
+        }
+    }
+
+    @Test("a cursor sealed by another installation's key is refused")
+    func otherInstallation() async throws {
+        let harness = try Self.twoListTools()
+        defer { harness.stop() }
+        let tool = try #require(harness.catalog.tool(named: "vendor_things_list"))
+        let foreign = PageCursor(
+            tool: tool.name, fingerprint: tool.fingerprint, arguments: [:], position: PagePosition(anchor: .offset(10))
+        ).encoded(with: TokenSealer(key: TokenSealer.randomKey()))
+        try await Self.expectRefused(foreign, by: harness)
     }
 
     @Test("a next-page link to another origin is not fetched: upstream_error naming the origin")

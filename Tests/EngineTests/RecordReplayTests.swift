@@ -24,9 +24,12 @@ import Testing
     }
 
     /// The cassette's lines, parsed.
+    /// The exchanges of a cassette (its metadata line left out).
     static func entries(_ path: String) throws -> [JSONValue] {
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        return try text.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        return try text.split(separator: "\n").map { try JSONParser.parse(String($0)) }.filter {
+            $0["switchyard"] == nil
+        }
     }
 
     /// Calls `operation` through `transport` with the catalogue and integration of `harness`.

@@ -40,16 +40,18 @@ import Testing
         #expect(response["error"]?["code"] == -32602)
     }
 
-    @Test("cursors round-trip and are decoded strictly")
+    @Test("cursors round-trip, are decoded strictly and open only under the key that sealed them")
     func cursorCodec() {
+        let sealer = TokenSealer(key: Array(repeating: 7, count: 32))
         for offset in [1, 2, 499, 500, 123_456] {
-            #expect(ToolListCursor.decode(ToolListCursor.encode(offset: offset)) == offset)
+            #expect(ToolListCursor.decode(ToolListCursor.encode(offset: offset, with: sealer), with: sealer) == offset)
         }
-        let cursor = ToolListCursor.encode(offset: 500)
-        #expect(ToolListCursor.decode(cursor + "A") == nil)
-        #expect(ToolListCursor.decode(cursor + "=") == nil)
-        #expect(ToolListCursor.decode(String(cursor.dropLast())) == nil)
-        #expect(ToolListCursor.decode(ToolListCursor.encode(offset: 0)) == nil)
-        #expect(ToolListCursor.decode("not a cursor!") == nil)
+        let cursor = ToolListCursor.encode(offset: 500, with: sealer)
+        #expect(ToolListCursor.decode(cursor + "A", with: sealer) == nil)
+        #expect(ToolListCursor.decode(cursor + "=", with: sealer) == nil)
+        #expect(ToolListCursor.decode(String(cursor.dropLast()), with: sealer) == nil)
+        #expect(ToolListCursor.decode(ToolListCursor.encode(offset: 0, with: sealer), with: sealer) == nil)
+        #expect(ToolListCursor.decode("not a cursor!", with: sealer) == nil)
+        #expect(ToolListCursor.decode(cursor, with: TokenSealer(key: Array(repeating: 8, count: 32))) == nil)
     }
 }

@@ -21,6 +21,10 @@ public struct Tool: Sendable {
     public var outputSchema: JSONValue?
     /// The annotations object (`readOnlyHint`, `destructiveHint`, `idempotentHint`, `openWorldHint`).
     public var annotations: JSONValue
+    /// A digest (16 hex digits) of what a list cursor depends on: the request line, the input
+    /// schema and the pagination settings. A cursor made under another fingerprint is refused,
+    /// so an edited file never resumes a walk it no longer describes.
+    public var fingerprint: String
 
     /// The operation's kind.
     public var kind: OperationKind { operation.kind }

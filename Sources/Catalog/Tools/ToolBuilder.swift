@@ -59,7 +59,20 @@ public enum ToolBuilder {
         return Tool(
             name: operation.toolName, integration: integration.name, operation: operation, description: description,
             inputSchema: .object(schema), validator: validator, cursorValidator: cursorValidator,
-            outputSchema: outputSchema, annotations: annotations(for: operation))
+            outputSchema: outputSchema, annotations: annotations(for: operation),
+            fingerprint: fingerprint(of: operation, schema: .object(schema), in: integration))
+    }
+
+    /// The digest a list cursor is bound to: what the walk it resumes depends on.
+    static func fingerprint(of operation: APIOperation, schema: JSONValue, in integration: Integration) -> String {
+        var hasher = SHA256()
+        hasher.update(Array("\(integration.name)\n\(operation.method) \(operation.path)\n".utf8))
+        hasher.update(schema.encodedData(sortedKeys: true))
+        hasher.update(Array("\n\(String(describing: operation.pagination))".utf8))
+        return hasher.finalize().prefix(8).map { byte in
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }.joined()
     }
 
     /// The annotation hints a kind implies, with the file's overrides applied.

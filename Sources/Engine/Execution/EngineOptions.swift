@@ -1,3 +1,5 @@
+import JSON
+
 /// Process-wide settings of the engine.
 public struct EngineOptions: Sendable {
     /// The budget of one tool result's text in bytes (`--max-output-bytes`, default 50 000).
@@ -8,12 +10,15 @@ public struct EngineOptions: Sendable {
     public var userAgent: String
     /// Where logs go.
     public var logger: Logger
+    /// Seals and opens list cursors (the installation's key in production; a random one by default).
+    public var cursorSealer: TokenSealer
 
     /// Creates options.
     public init(
         maxOutputBytes: Int = 50_000, readOnly: Bool = false, userAgent: String = "switchyard",
-        logger: Logger = Logger()
+        logger: Logger = Logger(), cursorSealer: TokenSealer = TokenSealer(key: TokenSealer.randomKey())
     ) {
+        self.cursorSealer = cursorSealer
         self.maxOutputBytes = maxOutputBytes
         self.readOnly = readOnly
         self.userAgent = userAgent

@@ -19,11 +19,17 @@ extension ToolEngine {
             guard case .string(let token) = cursorToken else {
                 throw EngineError(.invalidCursor, "next_cursor must be the string returned by the previous call")
             }
-            let cursor = try PageCursor.decode(token, tool: tool.name)
-            if case .url(let url) = cursor.position.anchor, URLOrigin(url) != runtime.origin {
+            let cursor = try PageCursor.decode(
+                token, tool: tool.name, fingerprint: tool.fingerprint, with: options.cursorSealer)
+            try Self.check(cursor.position, fits: pagination, origin: runtime.origin)
+            // Re-validated although sealed: the key may be shared by a fleet whose files differ.
+            do throws(EngineError) {
+                try validate(cursor.arguments, with: tool.validator)
+            } catch {
                 throw EngineError(
                     .invalidCursor,
-                    "next_cursor points at another origin than this integration's base URL; start over without it")
+                    "next_cursor carries arguments \(tool.name) no longer accepts (\(error.message)); start over without it"
+                )
             }
             // The cursor's own arguments win: filters cannot change in the middle of a walk.
             filters = cursor.arguments
@@ -55,7 +61,9 @@ extension ToolEngine {
         // Shaping stops early only when the call was cancelled meanwhile.
         guard items.count == walk.items.count else { throw EngineError.cancelled }
         func cursor(_ position: PagePosition) -> String {
-            PageCursor(tool: tool.name, arguments: filters, position: position, fields: fields).encoded()
+            PageCursor(
+                tool: tool.name, fingerprint: tool.fingerprint, arguments: filters, position: position, fields: fields
+            ).encoded(with: options.cursorSealer)
         }
         let full = Self.listText(
             encoded, count: items.count, hasMore: walk.next != nil, cursor: walk.next.map(cursor), total: walk.total,
@@ -98,6 +106,31 @@ extension ToolEngine {
             structured: Self.listValue(
                 items[..<kept], hasMore: true, cursor: resume, total: walk.total, truncated: true),
             textIsStructured: true, attempts: call.attempts, status: walk.status)
+    }
+
+    /// Refuses a position that the tool's pagination style could not have produced: a next-page
+    /// URL only for the `link_header` and `next_url` styles and only on the integration's origin,
+    /// a vendor cursor only for the `cursor` style, and so on.
+    static func check(
+        _ position: PagePosition, fits pagination: PaginationConfig, origin: URLOrigin?
+    ) throws(EngineError) {
+        let fits: Bool
+        switch (position.anchor, pagination.style) {
+        case (.start, _): fits = true
+        case (.cursor, .cursor), (.offset, .offset), (.page, .page): fits = true
+        case (.url(let url), .linkHeader), (.url(let url), .nextURL):
+            guard let target = URLOrigin(url), target == origin else {
+                throw EngineError(
+                    .invalidCursor,
+                    "next_cursor points at another origin than this integration's base URL; start over without it")
+            }
+            fits = true
+        default: fits = false
+        }
+        guard fits else {
+            throw EngineError(
+                .invalidCursor, "next_cursor does not fit this tool's pagination; start over without next_cursor")
+        }
     }
 
     /// Redacts, trims (`omit`, `fields`) and encodes items page by page as the walk yields them.

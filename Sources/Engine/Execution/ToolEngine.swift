@@ -8,7 +8,8 @@ import Synchronization
 public final class ToolEngine: Sendable {
     let transport: any HTTPTransport
     let clock: any EngineClock
-    let options: EngineOptions
+    /// The process-wide settings (budget, read-only, cursor key, logger).
+    public let options: EngineOptions
     private let makeAuth: @Sendable (Integration) -> any AuthProvider
     private let runtimes = Mutex<[RuntimeKey: IntegrationRuntime]>([:])
 

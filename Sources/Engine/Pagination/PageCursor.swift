@@ -1,18 +1,23 @@
-import FoundationEssentials
 import JSON
 
-/// The opaque `next_cursor` handed to the model: versioned, bound to one tool, carrying the
-/// original arguments and the position inside a vendor page, and integrity-checked on return.
+/// The opaque `next_cursor` handed to the model: versioned, bound to one tool and to that tool's
+/// definition, carrying the original arguments and the position inside a vendor page, and
+/// authenticated with the installation's key.
 ///
-/// Wire form: base64url (no padding) of `0x01 ‖ payload JSON ‖ first 8 bytes of
-/// SHA-256("switchyard-cursor" ‖ 0x01 ‖ payload)`. Decoding is strict: a changed, missing or extra
-/// character, another tool's cursor or another version is refused.
+/// Wire form: a ``TokenSealer`` token (purpose `list-cursor`) over the payload JSON
+/// `{"t": tool, "d": definition fingerprint (hex), "a": arguments, "p": position, "f"?: fields}`.
+/// Nobody without the key can mint one, so the position (a vendor next-page URL among others)
+/// and the arguments inside a cursor are only ever ones Switchyard itself produced. Decoding is
+/// strict: a changed, missing or extra character, another tool's cursor, a cursor made before
+/// the tool's file changed, or one made under another key is refused.
 public struct PageCursor: Sendable, Equatable {
-    /// The format version written in the first byte.
-    public static let version: UInt8 = 1
+    /// The sealing purpose, which keeps list cursors apart from every other sealed token.
+    public static let purpose = "list-cursor"
 
     /// The tool the cursor belongs to.
     public var tool: String
+    /// The fingerprint of the tool's definition when the cursor was made (``Tool/fingerprint``).
+    public var fingerprint: String
     /// The call's original arguments (without `limit`, `next_cursor`, `fields`).
     public var arguments: JSONObject
     /// Where to resume.
@@ -21,34 +26,36 @@ public struct PageCursor: Sendable, Equatable {
     public var fields: [String]?
 
     /// Creates a cursor.
-    public init(tool: String, arguments: JSONObject, position: PagePosition, fields: [String]? = nil) {
+    public init(
+        tool: String, fingerprint: String, arguments: JSONObject, position: PagePosition, fields: [String]? = nil
+    ) {
         self.tool = tool
+        self.fingerprint = fingerprint
         self.arguments = arguments
         self.position = position
         self.fields = fields
     }
 
-    /// The opaque token.
-    public func encoded() -> String {
-        var payload: JSONObject = ["t": .string(tool), "a": .object(arguments), "p": position.json]
+    /// The opaque token, sealed with `sealer`.
+    public func encoded(with sealer: TokenSealer) -> String {
+        var payload: JSONObject = [
+            "t": .string(tool), "d": .string(fingerprint), "a": .object(arguments), "p": position.json,
+        ]
         if let fields { payload["f"] = .array(fields.map { .string($0) }) }
-        let body = Array(JSONValue.object(payload).encodedData())
-        var bytes: [UInt8] = [Self.version]
-        bytes += body
-        bytes += Self.checksum(body)
-        return Self.base64URL(bytes)
+        return sealer.seal(Array(JSONValue.object(payload).encodedData()), purpose: Self.purpose)
     }
 
-    /// Decodes and checks a token for `tool`; throws `invalid_cursor` describing what is wrong.
-    public static func decode(_ token: String, tool expected: String) throws(EngineError) -> PageCursor {
+    /// Opens and checks a token for the tool named `expected` whose definition has `fingerprint`;
+    /// throws `invalid_cursor` describing what is wrong.
+    public static func decode(
+        _ token: String, tool expected: String, fingerprint: String, with sealer: TokenSealer
+    ) throws(EngineError) -> PageCursor {
         let refusal = EngineError(
             .invalidCursor,
             "next_cursor is not valid: pass back exactly the next_cursor string from the previous result, or leave it out to start over"
         )
-        guard let bytes = fromBase64URL(token), bytes.count > 9, bytes[0] == version else { throw refusal }
-        let body = Array(bytes[1..<(bytes.count - 8)])
-        guard Array(bytes.suffix(8)) == checksum(body) else { throw refusal }
-        guard let payload = try? JSONParser.parse(body), let tool = payload["t"]?.stringValue,
+        guard let body = sealer.open(token, purpose: purpose), let payload = try? JSONParser.parse(body),
+            let tool = payload["t"]?.stringValue, let made = payload["d"]?.stringValue,
             let arguments = payload["a"]?.objectValue, let positionJSON = payload["p"],
             let position = PagePosition(json: positionJSON)
         else { throw refusal }
@@ -57,41 +64,17 @@ public struct PageCursor: Sendable, Equatable {
                 .invalidCursor,
                 "next_cursor belongs to the tool \(tool), not \(expected); pass it to \(tool) or start over without it")
         }
+        guard made == fingerprint else {
+            throw EngineError(
+                .invalidCursor,
+                "next_cursor was made before \(tool)'s definition changed; start over without next_cursor")
+        }
         var fields: [String]?
         if let list = payload["f"] {
             guard let elements = list.arrayValue else { throw refusal }
             fields = elements.compactMap(\.stringValue)
+            guard fields?.count == elements.count else { throw refusal }
         }
-        return PageCursor(tool: tool, arguments: arguments, position: position, fields: fields)
-    }
-
-    private static func checksum(_ body: [UInt8]) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(Array("switchyard-cursor".utf8))
-        hasher.update([version])
-        hasher.update(body)
-        return Array(hasher.finalize().prefix(8))
-    }
-
-    static func base64URL(_ bytes: [UInt8]) -> String {
-        var text = Data(bytes).base64EncodedString()
-        text = text.replacing("+", with: "-").replacing("/", with: "_")
-        while text.hasSuffix("=") { text.removeLast() }
-        return text
-    }
-
-    static func fromBase64URL(_ text: String) -> [UInt8]? {
-        guard !text.isEmpty, text.utf8.count % 4 != 1,
-            text.utf8.allSatisfy({
-                ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95
-            })
-        else { return nil }
-        var standard = text.replacing("-", with: "+").replacing("_", with: "/")
-        while standard.utf8.count % 4 != 0 { standard += "=" }
-        guard let data = Data(base64Encoded: standard) else { return nil }
-        let bytes = Array(data)
-        // Refuse non-canonical spellings (stray low bits in the last character).
-        guard base64URL(bytes) == text else { return nil }
-        return bytes
+        return PageCursor(tool: tool, fingerprint: made, arguments: arguments, position: position, fields: fields)
     }
 }

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import JSON
 import Synchronization
 
 /// Wraps a transport and appends every exchange to a cassette file, secrets redacted (DESIGN.md §6).
@@ -12,6 +13,10 @@ public final class RecordingTransport: HTTPTransport {
     private let descriptor: Int32
     private let lock = Mutex(())
     private let logger: Logger
+    /// The key this recording seals cursors and request state with: the cassette's own when the
+    /// file already has one (appending to a recording), else a fresh random key written into it
+    /// first, so a replay of the cassette resumes the recorded cursors (DESIGN.md §6).
+    public let cursorKey: [UInt8]
 
     /// Opens (creating, mode 0600) the cassette for appending.
     public init(wrapping inner: any HTTPTransport, path: String, secrets: SecretRegistry, logger: Logger)
@@ -25,6 +30,21 @@ public final class RecordingTransport: HTTPTransport {
         self.secrets = secrets
         self.descriptor = fd
         self.logger = logger
+        let existing = FileManager.default.contents(atPath: path).flatMap { data in
+            String(decoding: data, as: UTF8.self).split(separator: "\n").lazy.compactMap(CassetteMetadata.cursorKey)
+                .first
+        }
+        if let existing {
+            cursorKey = existing
+        } else {
+            cursorKey = TokenSealer.randomKey()
+            let bytes = Array((CassetteMetadata.line(cursorKey: cursorKey) + "\n").utf8)
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            guard written == bytes.count else {
+                close(fd)
+                throw CassetteError(message: "cannot write to recording '\(path)': \(String(cString: strerror(errno)))")
+            }
+        }
     }
 
     deinit { close(descriptor) }

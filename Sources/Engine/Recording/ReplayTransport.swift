@@ -18,6 +18,9 @@ public final class ReplayTransport: HTTPTransport {
 
     private let slots: Mutex<[Slot]>
     private let secrets: SecretRegistry
+    /// The key the recording sealed its cursors with (``CassetteMetadata``): a replay uses it so
+    /// the recorded session's cursors resume.
+    public let cursorKey: [UInt8]
 
     /// Loads a cassette file; blank lines are skipped, a malformed line is an error naming its number.
     public init(path: String, secrets: SecretRegistry) throws(CassetteError) {
@@ -28,7 +31,7 @@ public final class ReplayTransport: HTTPTransport {
         for (number, line) in String(decoding: data, as: UTF8.self).split(
             separator: "\n", omittingEmptySubsequences: false
         ).enumerated() {
-            guard !line.trimmingWhitespace().isEmpty else { continue }
+            guard !line.trimmingWhitespace().isEmpty, !CassetteMetadata.isMetadata(line) else { continue }
             let entry: CassetteEntry
             do {
                 entry = try CassetteEntry(line: String(line))
@@ -42,6 +45,7 @@ public final class ReplayTransport: HTTPTransport {
         }
         self.slots = Mutex(slots)
         self.secrets = secrets
+        self.cursorKey = CassetteMetadata.cursorKey(ofCassette: data)
     }
 
     /// The recorded response for the request, or a `replayMiss` error.

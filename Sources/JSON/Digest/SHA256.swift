@@ -64,13 +64,7 @@ public struct SHA256: Sendable {
 
     /// The digest of `bytes` in lower-case hexadecimal.
     public static func hexDigest(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var output: [UInt8] = []
-        for byte in hash(bytes) {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: output, as: UTF8.self)
+        Hex.encode(hash(bytes))
     }
 
     private mutating func compress(_ block: [UInt8]) {

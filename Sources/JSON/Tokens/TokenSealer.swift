@@ -19,6 +19,12 @@ public struct TokenSealer: Sendable {
         self.key = key
     }
 
+    /// 32 bytes from the system's cryptographically secure generator (`getrandom` on Linux).
+    public static func randomKey() -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
+
     /// The sealed token of `payload` for `purpose`.
     public func seal(_ payload: [UInt8], purpose: String) -> String {
         var bytes: [UInt8] = [Self.version]

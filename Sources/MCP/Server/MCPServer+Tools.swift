@@ -7,7 +7,9 @@ extension MCPServer {
         guard let params = request.paramsObject else { return .failure(.invalidParams("params must be an object")) }
         var offset = 0
         if let value = params["cursor"] {
-            guard let cursor = value.stringValue, let decoded = ToolListCursor.decode(cursor) else {
+            guard let cursor = value.stringValue,
+                let decoded = ToolListCursor.decode(cursor, with: configuration.sealer)
+            else {
                 return .failure(.invalidParams("invalid cursor"))
             }
             offset = decoded
@@ -17,7 +19,9 @@ extension MCPServer {
         let end = start + min(configuration.pageSize, tools.count - start)
         var result = JSONObject()
         result["tools"] = .array(tools[start..<end].map { ToolRenderer.tool($0, for: revision) })
-        if end < tools.count { result["nextCursor"] = .string(ToolListCursor.encode(offset: end)) }
+        if end < tools.count {
+            result["nextCursor"] = .string(ToolListCursor.encode(offset: end, with: configuration.sealer))
+        }
         return .success(result)
     }
 

@@ -1,3 +1,5 @@
+import JSON
+
 /// What the server says about itself and how it pages and caches, fixed for a run.
 public struct ServerConfiguration: Sendable {
     /// `serverInfo.name` (legacy) and `_meta["io.modelcontextprotocol/serverInfo"].name` (modern).
@@ -14,12 +16,16 @@ public struct ServerConfiguration: Sendable {
     /// cache them, in milliseconds (default 5000). Short, because integration files are
     /// reloaded live and modern clients get no `list_changed` notification on stdio.
     public var listTTLMilliseconds: Int
+    /// Seals the `tools/list` cursor (the installation's cursor key in production).
+    public var sealer: TokenSealer
 
     /// Creates a configuration.
     public init(
         name: String = "switchyard", title: String? = "Switchyard", version: String = "0.0.0",
-        instructions: String? = nil, pageSize: Int = 500, listTTLMilliseconds: Int = 5000
+        instructions: String? = nil, pageSize: Int = 500, listTTLMilliseconds: Int = 5000,
+        sealer: TokenSealer = TokenSealer(key: TokenSealer.randomKey())
     ) {
+        self.sealer = sealer
         self.name = name
         self.title = title
         self.version = version

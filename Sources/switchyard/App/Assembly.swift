@@ -1,6 +1,7 @@
 import Catalog
 import Engine
 import FoundationEssentials
+import JSON
 import MCP
 
 /// Builds the running pieces from the options: catalogue, transport (network, recorder or
@@ -41,11 +42,13 @@ struct Assembly {
         for integration in catalog.integrations.values { secrets.register(integration.secretValues) }
     }
 
-    /// The transport the options ask for.
-    func makeTransport() throws(UsageError) -> any HTTPTransport {
+    /// The transport the options ask for, and the cursor key of its cassette under `--record`
+    /// or `--replay`.
+    func makeTransport() throws(UsageError) -> (transport: any HTTPTransport, cassetteKey: [UInt8]?) {
         if let replay = options.replay {
             do {
-                return try ReplayTransport(path: replay, secrets: secrets)
+                let transport = try ReplayTransport(path: replay, secrets: secrets)
+                return (transport, transport.cursorKey)
             } catch {
                 throw UsageError(error.message)
             }
@@ -56,25 +59,51 @@ struct Assembly {
         } catch {
             throw UsageError("cannot start the HTTP engine: \(error.message)")
         }
-        guard let record = options.record else { return network }
+        guard let record = options.record else { return (network, nil) }
         do {
-            return try RecordingTransport(wrapping: network, path: record, secrets: secrets, logger: logger)
+            let transport = try RecordingTransport(wrapping: network, path: record, secrets: secrets, logger: logger)
+            return (transport, transport.cursorKey)
         } catch {
             throw UsageError(error.message)
         }
     }
 
+    /// What seals cursors and request state: the cassette's key under `--record`/`--replay`, else
+    /// `$SWITCHYARD_CURSOR_KEY` (hex, at least 32 digits), else `cursor.key` in the state
+    /// directory (created on first use). A key file that cannot be made or read leaves a warning
+    /// and a key of this process alone: cursors then work until the process exits.
+    func cursorSealer(cassetteKey: [UInt8]?) async throws(UsageError) -> TokenSealer {
+        if let cassetteKey { return TokenSealer(key: cassetteKey) }
+        if let text = environment["SWITCHYARD_CURSOR_KEY"] {
+            guard let key = Hex.decode(text.trimmingWhitespaceAndNewlines()), key.count >= 16 else {
+                throw UsageError("SWITCHYARD_CURSOR_KEY must be hexadecimal, at least 32 digits (64 recommended)")
+            }
+            return TokenSealer(key: key)
+        }
+        let file = CursorKeyFile(directory: options.stateDirectory(environment: environment))
+        do {
+            return TokenSealer(key: try await file.loadOrCreate())
+        } catch {
+            logger.warning("\(error.message); cursors issued now will not survive a restart")
+            return TokenSealer(key: TokenSealer.randomKey())
+        }
+    }
+
     /// The engine and the tool host over a loaded catalogue, or — with `nil` — a host waiting for
-    /// its catalogue through ``CatalogToolHost/provide(_:)``.
-    func makeHost(catalog: Catalog?) throws(UsageError) -> (host: CatalogToolHost, engine: ToolEngine) {
-        let transport = try makeTransport()
+    /// its catalogue through ``CatalogToolHost/provide(_:)``; and the sealer they share with the
+    /// session.
+    func makeHost(catalog: Catalog?) async throws(UsageError) -> (
+        host: CatalogToolHost, engine: ToolEngine, sealer: TokenSealer
+    ) {
+        let (transport, cassetteKey) = try makeTransport()
+        let sealer = try await cursorSealer(cassetteKey: cassetteKey)
         let stateDirectory = options.stateDirectory(environment: environment)
         let (secrets, logger) = (secrets, logger)
         let engine = ToolEngine(
             transport: transport,
             options: EngineOptions(
                 maxOutputBytes: options.maxOutputBytes, readOnly: options.readOnly,
-                userAgent: "switchyard/\(Version.current)", logger: logger),
+                userAgent: "switchyard/\(Version.current)", logger: logger, cursorSealer: sealer),
             makeAuth: { integration in
                 guard case .oauth2(let config) = integration.auth else {
                     return StaticAuthProvider(config: integration.auth)
@@ -91,7 +120,7 @@ struct Assembly {
                 throw UsageError(error.message)
             }
         }
-        guard let catalog else { return (CatalogToolHost(engine: engine, audit: audit), engine) }
-        return (CatalogToolHost(catalog: catalog, engine: engine, audit: audit), engine)
+        guard let catalog else { return (CatalogToolHost(engine: engine, audit: audit), engine, sealer) }
+        return (CatalogToolHost(catalog: catalog, engine: engine, audit: audit), engine, sealer)
     }
 }

@@ -14,7 +14,7 @@ enum CallCommand {
         guard catalog.tool(named: name) != nil else {
             throw UsageError("no exposed tool named '\(name)' (see switchyard tools)")
         }
-        let (host, _) = try assembly.makeHost(catalog: catalog)
+        let (host, _, _) = try await assembly.makeHost(catalog: catalog)
         guard let result = await host.call(name, arguments: arguments, context: ToolCallContext()) else {
             throw UsageError("no exposed tool named '\(name)'")
         }

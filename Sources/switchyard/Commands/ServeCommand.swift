@@ -8,7 +8,7 @@ import MCP
 enum ServeCommand {
     static func run(_ options: Options, environment: [String: String]) async throws(UsageError) -> Int32 {
         let assembly = Assembly(options: options, environment: environment)
-        let (host, _) = try assembly.makeHost(catalog: nil)
+        let (host, _, sealer) = try await assembly.makeHost(catalog: nil)
         var observer: LineObserver?
         if let path = options.transcript {
             let transcript = try TranscriptWriter(path: path, secrets: assembly.secrets)
@@ -34,7 +34,7 @@ enum ServeCommand {
         let transport = StdioTransport(observer: observer)
         let server = MCPServer(
             host: host, transport: transport,
-            configuration: ServerConfiguration(version: Version.current), logger: assembly.logger)
+            configuration: ServerConfiguration(version: Version.current, sealer: sealer), logger: assembly.logger)
         await server.run()
         watcher?.stop()
         host.finish()

@@ -38,11 +38,14 @@ struct DemoRunner {
         let engine = ToolEngine(
             transport: transport,
             options: EngineOptions(
-                maxOutputBytes: options.maxOutputBytes, userAgent: "switchyard/\(Version.current)", logger: logger))
+                maxOutputBytes: options.maxOutputBytes, userAgent: "switchyard/\(Version.current)", logger: logger,
+                cursorSealer: TokenSealer(key: replay.cursorKey)))
         let host = CatalogToolHost(catalog: loaded.catalog, engine: engine, audit: try auditLog(logger: logger))
         let memory = InMemoryTransport(observer: try transcriptObserver(secrets: secrets))
         let server = MCPServer(
-            host: host, transport: memory, configuration: ServerConfiguration(version: Version.current), logger: logger)
+            host: host, transport: memory,
+            configuration: ServerConfiguration(version: Version.current, sealer: TokenSealer(key: replay.cursorKey)),
+            logger: logger)
         let serving = Task { await server.run() }
 
         let featured = Self.featuredTools(steps)

@@ -3,19 +3,36 @@ import JSON
 
 /// Moves a recorded session from one origin to another: every occurrence of `from` in a line
 /// becomes `to`, including inside Switchyard's opaque pagination cursors (which carry the
-/// vendor's next-page URL and are integrity-checked, so they are decoded, rewritten and sealed
-/// again in the documented wire form: base64url of `0x01 ‖ payload JSON ‖ first 8 bytes of
-/// SHA-256("switchyard-cursor" ‖ 0x01 ‖ payload)`).
+/// vendor's next-page URL and are sealed with the recording's cursor key, so they are opened,
+/// rewritten and sealed again with the key of the session's cassette).
 public struct OriginRewriter: Sendable {
     /// The origin to replace, e.g. `http://127.0.0.1:53127`.
     public var from: String
     /// Its replacement, e.g. `http://127.0.0.1:9`.
     public var to: String
+    /// The recording's cursor key (from its cassette); without one, cursors are left as they are.
+    public var cursorKey: [UInt8]?
 
     /// Creates a rewriter.
-    public init(from: String, to: String) {
+    public init(from: String, to: String, cursorKey: [UInt8]? = nil) {
         self.from = from
         self.to = to
+        self.cursorKey = cursorKey
+    }
+
+    /// This rewriter with the cursor key of the cassette at `path` (its metadata line
+    /// `{"switchyard": {"cursor_key": HEX}}`).
+    public func keyed(byCassette path: String) throws -> OriginRewriter {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SessionFixtureError("cannot read \(path)")
+        }
+        var copy = self
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.contains("cursor_key") {
+            if let hex = (try? JSONParser.parse(Data(line.utf8)))?["switchyard"]?["cursor_key"]?.stringValue {
+                copy.cursorKey = Hex.decode(hex)
+            }
+        }
+        return copy
     }
 
     /// The text with every cursor and every plain occurrence of the origin rewritten.
@@ -60,13 +77,12 @@ public struct OriginRewriter: Sendable {
 
     /// The cursor re-sealed with the origin replaced, or `nil` when `token` is not a cursor.
     private func rewriteCursor(_ token: String) -> String? {
-        guard let bytes = Self.decodeBase64URL(token), bytes.count > 9, bytes[0] == 1 else { return nil }
-        let body = Array(bytes[1..<(bytes.count - 8)])
-        guard Array(bytes.suffix(8)) == Self.checksum(body), let payload = try? JSONParser.parse(body) else {
+        guard let cursorKey else { return nil }
+        let sealer = TokenSealer(key: cursorKey)
+        guard let body = sealer.open(token, purpose: "list-cursor"), let payload = try? JSONParser.parse(body) else {
             return nil
         }
-        let rewritten = Array(replacingOrigin(in: payload).encodedData())
-        return Self.encodeBase64URL([1] + rewritten + Self.checksum(rewritten))
+        return sealer.seal(Array(replacingOrigin(in: payload).encodedData()), purpose: "list-cursor")
     }
 
     private func replacingOrigin(in value: JSONValue) -> JSONValue {
@@ -80,30 +96,9 @@ public struct OriginRewriter: Sendable {
         }
     }
 
-    private static func checksum(_ body: [UInt8]) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(Array("switchyard-cursor".utf8))
-        hasher.update([1])
-        hasher.update(body)
-        return Array(hasher.finalize().prefix(8))
-    }
-
     private static func isBase64URL(_ character: Character) -> Bool {
         guard let ascii = character.asciiValue else { return false }
         return (ascii >= 65 && ascii <= 90) || (ascii >= 97 && ascii <= 122) || (ascii >= 48 && ascii <= 57)
             || ascii == 45 || ascii == 95
-    }
-
-    private static func decodeBase64URL(_ text: String) -> [UInt8]? {
-        var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while standard.utf8.count % 4 != 0 { standard += "=" }
-        return Data(base64Encoded: standard).map(Array.init)
-    }
-
-    private static func encodeBase64URL(_ bytes: [UInt8]) -> String {
-        var text = Data(bytes).base64EncodedString()
-        text = text.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-        while text.hasSuffix("=") { text.removeLast() }
-        return text
     }
 }

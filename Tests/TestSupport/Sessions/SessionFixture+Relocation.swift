@@ -7,6 +7,7 @@ extension SessionFixture {
     /// used where they are.
     public func relocated(to directory: String, rewriter: OriginRewriter) throws -> SessionFixture {
         let manager = FileManager.default
+        let rewriter = try rewriter.keyed(byCassette: self.directory + "/cassette.jsonl")
         try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for file in ["cassette.jsonl", "transcript.jsonl"] {
             try? manager.removeItem(atPath: directory + "/" + file)

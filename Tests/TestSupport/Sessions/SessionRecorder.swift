@@ -75,6 +75,7 @@ public struct SessionRecorder: Sendable {
         }
         try manager.copyItem(atPath: cassette, toPath: directory + "/cassette.jsonl")
         try manager.copyItem(atPath: transcript, toPath: directory + "/transcript.jsonl")
+        let rewriter = try rewriter.keyed(byCassette: directory + "/cassette.jsonl")
         try rewriter.rewriteFile(directory + "/cassette.jsonl")
         try rewriter.rewriteFile(directory + "/transcript.jsonl")
         if sharedIntegrations == nil {
