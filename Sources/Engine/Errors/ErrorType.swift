@@ -52,8 +52,9 @@ public enum ErrorType: String, Sendable, Hashable, CaseIterable {
         case 422: return .unprocessable
         case 429: return .rateLimited
         case 413: return .tooLarge
-        case 500...599: return .upstreamError
-        case 400...499: return .invalidArguments
+        // A status the table does not name (418, 441, 461, …) is the vendor's business, not the
+        // model's arguments: invalid_arguments means only validation or a vendor 400.
+        case 402...499, 500...599: return .upstreamError
         default: return nil
         }
     }

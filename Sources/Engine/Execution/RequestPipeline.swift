@@ -32,7 +32,9 @@ struct RequestPipeline: Sendable {
             let canRetry = triesOfThisRequest < retry.maxAttempts
             switch outcome {
             case .failure(let error):
-                let failure = Self.engineError(for: error)
+                var failure = Self.engineError(for: error)
+                // Garbage may be a vendor's passing fault; re-reading is harmless, re-writing is not.
+                if error.kind == .invalidResponse { failure.retryable = call.tool.kind.isRead }
                 // A connect failure never reached the server; anything else may have.
                 let safe = error.kind == .connectFailed || (call.mayResend && error.kind == .connectionLost)
                 guard canRetry, safe, error.kind != .cancelled else { throw failure }
@@ -179,7 +181,12 @@ struct RequestPipeline: Sendable {
         case .connectionLost: return EngineError(.network, "the connection to the vendor broke (\(error.message))")
         case .tooLarge: return EngineError(.tooLarge, "the vendor's response is larger than Switchyard accepts")
         case .cancelled: return EngineError.cancelled
-        case .invalidRequest: return EngineError(.invalidArguments, "the request could not be sent (\(error.message))")
+        case .invalidRequest:
+            return EngineError(
+                .upstreamError, "the request could not be sent (\(error.message)); check the integration file",
+                retryable: false)
+        case .invalidResponse:
+            return EngineError(.invalidResponse, "the vendor sent a malformed HTTP response (\(error.message))")
         case .replayMiss: return EngineError(.replayMiss, error.message, retryable: false)
         case .other: return EngineError(.network, error.message)
         }

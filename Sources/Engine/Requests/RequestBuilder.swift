@@ -5,7 +5,7 @@ import JSON
 /// Builds the HTTP request of one operation from validated arguments (DESIGN.md §5 *Request building*).
 ///
 /// Path values become single percent-encoded segments (`.`/`..`/empty refused); query values are
-/// encoded, arrays exploded or joined; header values with CR or LF are refused; body values land at
+/// encoded, arrays exploded or joined; header values with control characters are refused; body values land at
 /// their `to` pointers over the operation's constant body. Schema defaults fill absent arguments.
 /// One argument may put at most ``maximumInlineBytes`` into the URL or a header.
 public struct RequestBuilder: Sendable {
@@ -58,7 +58,17 @@ public struct RequestBuilder: Sendable {
         var headers = HTTPHeaders()
         var body: JSONValue? = operation.body
         for parameter in operation.parameters where parameter.location != .path {
-            guard let value = arguments[parameter.name] ?? parameter.defaultValue, value != .null else { continue }
+            let given = arguments[parameter.name]
+            if given == .null, parameter.location != .body {
+                // A JSON null only means something in a JSON body ("remove the milestone"); in a
+                // URL or a header it has no spelling, and dropping it silently would do nothing.
+                throw EngineError(
+                    .invalidArguments,
+                    "argument '\(parameter.name)' cannot be null: it is sent in the \(parameter.location == .query ? "query" : "headers"); leave it out instead"
+                )
+            }
+            // An explicit null for a body parameter (the schema allowed it) is sent as null.
+            guard let value = given ?? parameter.defaultValue, value != .null || given == .null else { continue }
             switch parameter.location {
             case .query:
                 let pairs = Self.queryPairs(parameter.wireName, value: value, explode: parameter.explode)
@@ -150,10 +160,15 @@ public struct RequestBuilder: Sendable {
             "argument '\(argument)' is too long (\(size) bytes; at most \(maximumInlineBytes) fit in the \(place))")
     }
 
+    /// A header value from an argument: every C0 control character but horizontal tab, and DEL,
+    /// is refused (CR and LF would split the header; the others are refused by RFC 9110's
+    /// field-value grammar, and vendors and proxies treat them unpredictably).
     private func headerValue(_ text: String, argument: String) throws(EngineError) -> String {
-        guard !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x00 }) else {
+        guard !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) else {
             throw EngineError(
-                .invalidArguments, "argument '\(argument)' must not contain line breaks (it is sent as a header)")
+                .invalidArguments,
+                "argument '\(argument)' must not contain line breaks or other control characters (it is sent as a header)"
+            )
         }
         try Self.checkInlineSize(text.utf8.count, argument: argument, in: "header")
         return text

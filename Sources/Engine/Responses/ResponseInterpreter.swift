@@ -51,8 +51,10 @@ public struct ResponseInterpreter: Sendable {
         let text = parsed.flatMap { message(from: $0) } ?? plainMessage(response.body) ?? fallback
         // A 429, or a 503 the vendor said when to try again after, tells the model how long to wait.
         let hint = retryAfter ?? RetryAfter.seconds(from: response.headers, now: Date())
+        // An unmapped 4xx will not change by itself; a 5xx (or a mapped 2xx failure) may.
+        let unmappedClientError = type == .upstreamError && (400..<500).contains(response.status)
         return EngineError(
-            type, text, status: response.status,
+            type, text, status: response.status, retryable: unmappedClientError ? false : nil,
             retryAfterSeconds: type == .rateLimited || type == .upstreamError ? hint : nil,
             vendor: response.body.isEmpty ? nil : (parsed.map(trimmed) ?? vendorBody(response.body)))
     }

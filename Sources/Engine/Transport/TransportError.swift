@@ -14,6 +14,9 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
         case cancelled
         /// The request could not be sent at all (malformed URL, unsupported scheme).
         case invalidRequest
+        /// The vendor answered with something that is not an HTTP response libcurl can read (a bad
+        /// status line, HTTP/0.9, oversized or malformed headers, a body its encoding cannot decode).
+        case invalidResponse
         /// A replaying transport has no recorded exchange for the request.
         case replayMiss
         /// Any other failure.

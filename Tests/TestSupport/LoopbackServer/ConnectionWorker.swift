@@ -75,6 +75,9 @@ struct ConnectionWorker: Sendable {
                 status: status, headers: headers, contentLength: declaredLength, closing: true)
             try? LoopbackSocket.sendAll(descriptor, head + (isHead ? Data() : body))
             return .close
+        case .raw(let bytes):
+            try? LoopbackSocket.sendAll(descriptor, bytes)
+            return .close
         }
     }
 }

@@ -17,6 +17,8 @@ public enum ServerReply: Sendable {
     case reset
     /// Sends the head declaring `declaredLength` body bytes, then only `body`, then closes.
     case truncatedBody(status: Int, headers: [(String, String)], body: Data, declaredLength: Int)
+    /// Sends exactly these bytes (a malformed status line, HTTP/0.9, oversized headers…), then closes.
+    case raw(Data)
 
     /// A JSON response; sets `Content-Type: application/json` unless `headers` sets a content type.
     public static func json(_ status: Int, _ text: String, headers: [(String, String)] = []) -> ServerReply {

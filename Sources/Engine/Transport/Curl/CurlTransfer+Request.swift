@@ -47,9 +47,9 @@ extension CurlTransfer {
             ccurl_easy_setopt_header_function(handle) { data, size, count, context in
                 guard let context else { return 0 }
                 let length = size * count
-                CurlTransfer.from(context: context).receiveHeaderLine(
+                let accepted = CurlTransfer.from(context: context).receiveHeaderLine(
                     UnsafeRawBufferPointer(start: data, count: length))
-                return length
+                return accepted ? length : 0
             })
     }
 

@@ -29,7 +29,12 @@ final class CurlTransfer: @unchecked Sendable {
     private var responseHeaders = ResponseHeaderCollector()
     private var responseBody = Data()
     private var exceededLimit = false
+    private var headerBytes = 0
+    private var headersTooLarge = false
     private var continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>?
+
+    /// The most bytes of response heads accepted for one transfer (interim heads included).
+    static let maxHeaderBytes = 256 * 1024
 
     /// The size of libcurl's error buffer.
     static let errorBufferSize = Int(CURL_ERROR_SIZE)
@@ -88,6 +93,11 @@ final class CurlTransfer: @unchecked Sendable {
             }
             return .success(HTTPResponse(status: status, headers: responseHeaders.headers, body: responseBody))
         }
+        if headersTooLarge {
+            return .failure(
+                TransportError(
+                    .invalidResponse, "the vendor's response headers exceed \(Self.maxHeaderBytes / 1024) KiB"))
+        }
         if exceededLimit || code == CURLE_FILESIZE_EXCEEDED {
             return .failure(TransportError(.tooLarge, "the response body exceeds \(maxResponseBytes) bytes"))
         }
@@ -111,8 +121,15 @@ final class CurlTransfer: @unchecked Sendable {
         return true
     }
 
-    /// Takes one header line of a response head.
-    func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+    /// Takes one header line of a response head; returns `false` (aborting the transfer) once the
+    /// heads exceed ``maxHeaderBytes``.
+    func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        headerBytes += bytes.count
+        guard headerBytes <= Self.maxHeaderBytes else {
+            headersTooLarge = true
+            return false
+        }
         responseHeaders.consume(bytes)
+        return true
     }
 }
