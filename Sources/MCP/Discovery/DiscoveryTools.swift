@@ -16,13 +16,18 @@ public enum DiscoveryTools {
 
     /// The most results `search_tools` returns, and its default.
     public static let searchLimit = (maximum: 20, default: 5)
+    /// The most integration names `search_tools`' description lists.
+    public static let namedIntegrations = 20
     /// The most names one `describe_tools` call takes.
     public static let describeLimit = 10
 
     /// The meta-tools' definitions; `call_write_tool` is left out when `readOnly`.
     /// `integrations` (names) tell the model what the hidden catalogue covers.
     public static func descriptors(integrations: [String], readOnly: Bool) -> [ToolDescriptor] {
-        let covered = integrations.isEmpty ? "" : " Integrations: \(integrations.joined(separator: ", "))."
+        // At most `namedIntegrations` names, so the listing's cost stays bounded however many files there are.
+        var named = integrations.prefix(namedIntegrations).joined(separator: ", ")
+        if integrations.count > namedIntegrations { named += " and \(integrations.count - namedIntegrations) more" }
+        let covered = integrations.isEmpty ? "" : " Integrations: \(named)."
         let callers =
             readOnly
             ? "run them with call_read_tool (this server is read-only)"
