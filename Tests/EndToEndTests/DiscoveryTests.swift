@@ -165,6 +165,9 @@ extension ServeEndToEnd {
             let tooMany = try await session.callResult(
                 9, "describe_tools", ["names": .array(Array(repeating: "acme_items_get", count: 11))])
             #expect(tooMany["structuredContent"]?["error"]?["type"] == "invalid_arguments")
+            let longName = try await session.callResult(
+                11, "call_read_tool", ["name": .string(String(repeating: "acme_items_list", count: 100))])
+            #expect(longName["structuredContent"]?["error"]?["type"] == "invalid_arguments")
             let overLimit = try await session.callResult(10, "search_tools", ["query": "items", "limit": 21])
             #expect(overLimit["structuredContent"]?["error"]?["type"] == "invalid_arguments")
             #expect(await session.finish() == 0)
@@ -266,7 +269,8 @@ extension ServeEndToEnd {
         func usage() throws {
             for (arguments, environment) in [
                 (["serve", "--discovery", "some"], [:]), (["serve"], ["SWITCHYARD_DISCOVERY": "lots"]),
-                (["tools", "--limit", "3"], [:]), (["tools", "--search", "x", "--limit", "0"], [:]),
+                (["tools", "--limit", "3"], [:]), (["serve", "--pin", "acme_items_get"], [:]),
+                (["tools", "--search", "x", "--limit", "0"], [:]),
             ] as [([String], [String: String])] {
                 let process = try SwitchyardProcess(arguments, environment: environment)
                 process.closeInput()

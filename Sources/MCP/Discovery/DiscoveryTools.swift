@@ -73,7 +73,7 @@ public enum DiscoveryTools {
                     "type": "object",
                     "properties": [
                         "names": [
-                            "type": "array", "items": ["type": "string"], "minItems": 1,
+                            "type": "array", "items": ["type": "string", "maxLength": 64], "minItems": 1,
                             "maxItems": .int(Int64(describeLimit)), "description": "Exact tool names.",
                         ]
                     ],
@@ -115,7 +115,7 @@ public enum DiscoveryTools {
             inputSchema: [
                 "type": "object",
                 "properties": [
-                    "name": ["type": "string", "minLength": 1, "description": "The exact tool name."],
+                    "name": ["type": "string", "minLength": 1, "maxLength": 64, "description": "The exact tool name."],
                     "arguments": ["type": "object", "description": "The tool's arguments."],
                 ],
                 "required": ["name"], "additionalProperties": false,

@@ -8,6 +8,7 @@ import MCP
 enum ServeCommand {
     static func run(_ options: Options, environment: [String: String]) async throws(UsageError) -> Int32 {
         let discovery = try options.discoveryMode(environment: environment)
+        if !options.pins.isEmpty, discovery != .search { throw UsageError("--pin goes with --discovery search") }
         let assembly = Assembly(options: options, environment: environment)
         let (host, _) = try assembly.makeHost(catalog: nil)
         var observer: LineObserver?
