@@ -39,6 +39,10 @@ enum SwitchyardBench {
             Console.progress("tools/list")
             results += try ToolsListScenario.run(context)
         }
+        if options.includes("discovery") {
+            Console.progress("discovery: search_tools and tools/list token costs")
+            results += try DiscoveryScenario.run(context)
+        }
         if options.includes("tools_call") || options.includes("concurrency") {
             Console.progress("tools/call and concurrency")
             results += try await CallScenarios.run(

@@ -18,7 +18,7 @@ extension IntegrationDecoder {
     ) -> [APIOperation] {
         guard let resource = FieldReader(value, at: pointer, sink: sink, what: "a resource") else { return [] }
         resource.rejectUnknownKeys(Self.resourceKeys, what: "resource '\(key)'")
-        _ = resource.string("description")
+        let resourceDescription = resource.string("description")
         let tags = defaults.tags + (resource.strings("tags") ?? [])
         guard let operations = resource.reader("operations", what: "'operations'") else {
             sink.error(at: resource.at("operations"), "'operations' is required")
@@ -30,6 +30,8 @@ extension IntegrationDecoder {
                 member.value, key: member.key, resource: key, at: operations.at(member.key), integration: integration,
                 defaults: defaults, tags: tags)
             {
+                var operation = operation
+                operation.resourceDescription = resourceDescription
                 result.append(operation)
             }
         }

@@ -47,6 +47,9 @@ public struct APIOperation: Sendable, Hashable {
     public var tags: [String]
     /// The tool name (`{integration}_{resource}_{operation}` unless set).
     public var toolName: String
+    /// The resource's `description` (its vendor vocabulary, e.g. "Workflow transitions (status
+    /// changes) of an issue."), when the file gives one; read by the discovery ranking.
+    public var resourceDescription: String?
 
     /// Creates an operation.
     public init(

@@ -12,6 +12,7 @@ public final class CatalogToolHost: ToolHost {
     private struct Snapshot: Sendable {
         let catalog: Catalog
         let descriptors: [ToolDescriptor]
+        var generation = 0
 
         init(_ catalog: Catalog) {
             self.catalog = catalog
@@ -20,6 +21,7 @@ public final class CatalogToolHost: ToolHost {
     }
 
     private struct State {
+        var generation = 0
         var snapshot: Snapshot?
         var waiting: [CheckedContinuation<Snapshot, Never>] = []
     }
@@ -51,8 +53,10 @@ public final class CatalogToolHost: ToolHost {
     /// Hands over the first catalogue and releases whoever waits for it; later catalogues go
     /// through ``replace(_:)``. Listeners are not notified: nothing was listed before.
     public func provide(_ catalog: Catalog) {
-        let snapshot = Snapshot(catalog)
+        var snapshot = Snapshot(catalog)
         let waiting = state.withLock { state in
+            state.generation += 1
+            snapshot.generation = state.generation
             state.snapshot = snapshot
             defer { state.waiting = [] }
             return state.waiting
@@ -73,7 +77,15 @@ public final class CatalogToolHost: ToolHost {
 
     /// Runs a call; `nil` when the tool is not exposed.
     public func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolCallResult? {
-        let catalog = await current().catalog
+        await call(name, arguments: arguments, context: context, in: current().catalog)
+    }
+
+    /// Runs a call on the tool of that name in `catalog` (one ``currentCatalog()`` returned, so a
+    /// caller that checked the tool there runs that very tool even if a reload came between);
+    /// `nil` when it has no such tool. Audited like any call.
+    public func call(
+        _ name: String, arguments: JSONObject, context: ToolCallContext, in catalog: Catalog
+    ) async -> ToolCallResult? {
         guard let tool = catalog.tool(named: name), let integration = catalog.integrations[tool.integration] else {
             return nil
         }
@@ -86,6 +98,14 @@ public final class CatalogToolHost: ToolHost {
         return ToolCallResult(
             text: outcome.text, structuredContent: outcome.structured, isError: outcome.isError,
             textIsStructured: outcome.textIsStructured)
+    }
+
+    /// The catalogue served now (waiting for the first one) and its generation, a number that
+    /// grows with every ``provide(_:)`` and ``replace(_:)``: views derived from the catalogue (the
+    /// discovery index) rebuild when it changes.
+    public func currentCatalog() async -> (catalog: Catalog, generation: Int) {
+        let snapshot = await current()
+        return (snapshot.catalog, snapshot.generation)
     }
 
     /// A stream that yields after each ``replace(_:)``.

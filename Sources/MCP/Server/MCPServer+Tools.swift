@@ -42,7 +42,8 @@ extension MCPServer {
             }
             arguments = object
         }
-        let context = ToolCallContext(progress: progressReporter(for: request, inFlight: inFlight))
+        let context = ToolCallContext(
+            progress: progressReporter(for: request, inFlight: inFlight), revision: revision)
         guard let result = await host.call(name, arguments: arguments, context: context) else {
             return .failure(.invalidParams("Unknown tool: \(name)"))
         }

@@ -6,6 +6,8 @@ struct BenchResult: Sendable {
         case milliseconds = "ms"
         /// Mebibytes (2^20 bytes).
         case mebibytes = "MiB"
+        /// Prompt tokens, estimated as bytes / 4.
+        case tokens = "tokens"
     }
 
     /// A stable machine name, e.g. `tools_call`.
@@ -56,5 +58,12 @@ extension BenchResult {
             id: id, name: name, unit: .mebibytes, median: Double(bytes) / mebibyte, p99: nil,
             floor: floorBytes.map { Double($0) / mebibyte }, floorP99: nil, floorLabel: floorLabel, samples: 1,
             target: target)
+    }
+
+    /// A one-off token count against a floor count.
+    init(id: String, name: String, tokens: Int, floorTokens: Int?, floorLabel: String, target: Target) {
+        self.init(
+            id: id, name: name, unit: .tokens, median: Double(tokens), p99: nil, floor: floorTokens.map(Double.init),
+            floorP99: nil, floorLabel: floorLabel, samples: 1, target: target)
     }
 }

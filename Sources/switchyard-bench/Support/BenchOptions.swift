@@ -15,7 +15,8 @@ struct BenchOptions: Sendable {
           --json          print the results as one JSON object instead of a table
           --binary PATH   measure this switchyard binary instead of building the release product
           --quick         few iterations: checks that the bench runs, figures are not meaningful
-          --only IDS      run only these scenarios: cold_start, tools_list, tools_call, concurrency, walk, large_body
+          --only IDS      run only these scenarios: cold_start, tools_list, tools_call, concurrency, walk,
+                          large_body, discovery
         """
 
     /// Parses the arguments after the program name.

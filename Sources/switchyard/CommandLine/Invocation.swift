@@ -23,7 +23,9 @@ enum Invocation: Sendable {
             }
             return .validate(paths: paths)
         case "tools":
-            return .tools(try options(Array(arguments.dropFirst()), allowJSON: true).options)
+            let parsed = try options(Array(arguments.dropFirst()), allowJSON: true).options
+            if parsed.limit != nil, parsed.search == nil { throw UsageError("--limit goes with --search QUERY") }
+            return .tools(parsed)
         case "demo":
             return .demo(try options(Array(arguments.dropFirst()), allowJSON: false).options)
         case "call":
@@ -66,6 +68,8 @@ enum Invocation: Sendable {
         usage:
           switchyard [serve] [OPTIONS]            run the MCP server on stdin/stdout (the default)
           switchyard tools [OPTIONS] [--json]     list the exposed tools with a token estimate
+          switchyard tools --search "QUERY" [--limit N] [--json]
+                                                  rank the exposed tools for a task, as search_tools does
           switchyard call TOOL [ARGS|-] [OPTIONS] run one tool call; ARGS is a JSON object or - for stdin
                                                   exit 0 ok, 1 tool error, 2 usage error
           switchyard validate [PATH ...]          check integration files (FILE:POINTER: severity: message)
@@ -80,6 +84,10 @@ enum Invocation: Sendable {
           --tags TAG[,TAG]        expose only tools carrying one of these tags
           --tools NAME[,NAME]     expose only these tools
           --read-only             expose and execute only list, get and search tools
+          --discovery all|search  serve: list every tool (all, the default) or only search_tools,
+                                  describe_tools, call_read_tool and call_write_tool (search);
+                                  default $SWITCHYARD_DISCOVERY, else all
+          --pin NAME[,NAME]       with --discovery search, also list these tools in full
           --max-output-bytes N    size budget of one tool result's text (default 50000)
           --record FILE           append every HTTP exchange, secrets redacted, to FILE
           --replay FILE           serve HTTP from a recording instead of the network

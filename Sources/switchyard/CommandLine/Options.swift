@@ -18,6 +18,14 @@ struct Options: Sendable {
     var stateDir: String?
     var logLevel: LogLevel = .warning
     var json = false
+    /// `--discovery`; `nil` defers to `SWITCHYARD_DISCOVERY`, else `all`.
+    var discovery: DiscoveryMode?
+    /// `--pin`: tools listed in full beside the meta-tools in search mode.
+    var pins: [String] = []
+    /// `tools --search QUERY`.
+    var search: String?
+    /// `tools --search … --limit N`.
+    var limit: Int?
 
     /// The filter these options describe.
     var filter: ToolFilter {
@@ -31,6 +39,13 @@ struct Options: Sendable {
             return value.split(separator: ":").map(String.init)
         }
         return ["Integrations"]
+    }
+
+    /// The discovery mode: the option's, else `$SWITCHYARD_DISCOVERY`, else `all`.
+    func discoveryMode(environment: [String: String]) throws(UsageError) -> DiscoveryMode {
+        if let discovery { return discovery }
+        guard let value = environment["SWITCHYARD_DISCOVERY"], !value.isEmpty else { return .all }
+        return try DiscoveryMode.parse(value, from: "SWITCHYARD_DISCOVERY")
     }
 
     /// The state directory: the option's, else `$XDG_STATE_HOME/switchyard`, else `~/.local/state/switchyard`.
@@ -86,6 +101,18 @@ struct Options: Sendable {
                 throw UsageError("--log-level must be debug, info, warning or error, not '\(text)'")
             }
             logLevel = level
+        case "--discovery": discovery = try DiscoveryMode.parse(value(), from: "--discovery")
+        case "--pin":
+            let names = try value().split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            guard !names.isEmpty else { throw UsageError("--pin needs a comma-separated list") }
+            for pin in names where !pins.contains(pin) { pins.append(pin) }
+        case "--search" where allowJSON: search = try nonEmpty(value(), name)
+        case "--limit" where allowJSON:
+            let text = try value()
+            guard let number = Int(text), (1...100).contains(number) else {
+                throw UsageError("--limit must be a whole number from 1 to 100, not '\(text)'")
+            }
+            limit = number
         case "--json" where allowJSON:
             try flag()
             json = true
@@ -115,6 +142,7 @@ struct Options: Sendable {
         if let replay, !FileManager.default.isReadableFile(atPath: replay) {
             throw UsageError("cannot read replay file '\(replay)'")
         }
+        _ = try discoveryMode(environment: environment)
         if record != nil, replay != nil {
             throw UsageError("--record and --replay cannot be used together")
         }

@@ -7,6 +7,8 @@ import MCP
 /// `switchyard serve`: the MCP server on stdin/stdout, with live reload of the integration files.
 enum ServeCommand {
     static func run(_ options: Options, environment: [String: String]) async throws(UsageError) -> Int32 {
+        let discovery = try options.discoveryMode(environment: environment)
+        if !options.pins.isEmpty, discovery != .search { throw UsageError("--pin goes with --discovery search") }
         let assembly = Assembly(options: options, environment: environment)
         let (host, _, sealer) = try await assembly.makeHost(catalog: nil)
         var observer: LineObserver?
@@ -32,8 +34,12 @@ enum ServeCommand {
             firstLoad.signal()
         }
         let transport = StdioTransport(observer: observer)
+        let served: any ToolHost =
+            discovery == .search
+            ? DiscoveryToolHost(wrapping: host, pins: options.pins, readOnly: options.readOnly, logger: assembly.logger)
+            : host
         let server = MCPServer(
-            host: host, transport: transport,
+            host: served, transport: transport,
             configuration: ServerConfiguration(version: Version.current, sealer: sealer), logger: assembly.logger)
         await server.run()
         watcher?.stop()

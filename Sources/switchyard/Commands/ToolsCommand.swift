@@ -7,6 +7,9 @@ enum ToolsCommand {
     static func run(_ options: Options, environment: [String: String]) -> Int32 {
         let assembly = Assembly(options: options, environment: environment)
         let catalog = assembly.loadCatalog()
+        if let query = options.search {
+            return search(query, limit: options.limit ?? 10, in: catalog, json: options.json)
+        }
         var rows: [JSONValue] = []
         var total = 0
         for tool in catalog.tools {
@@ -32,6 +35,31 @@ enum ToolsCommand {
         }
         let average = catalog.tools.isEmpty ? 0 : total / catalog.tools.count
         StandardOutput.write("\(catalog.tools.count) tools, \(total) tokens in all (about \(average) per tool)")
+        return 0
+    }
+
+    /// `tools --search`: the `search_tools` ranking of the exposed tools, best first.
+    static func search(_ query: String, limit: Int, in catalog: Catalog, json: Bool) -> Int32 {
+        let hits = ToolSearchIndex(catalog: catalog, cost: estimate).search(query, limit: limit)
+        if json {
+            let rows: [JSONValue] = hits.map { hit in
+                [
+                    "name": .string(hit.name), "integration": .string(hit.integration),
+                    "kind": .string(hit.kind.rawValue), "summary": .string(hit.summary),
+                    "tokens": .int(Int64(hit.tokens)),
+                ]
+            }
+            StandardOutput.write(JSONValue.object(["tools": .array(rows)]).encoded())
+            return 0
+        }
+        let nameWidth = max(4, hits.map(\.name.count).max() ?? 0)
+        StandardOutput.write("RANK  " + pad("TOOL", nameWidth) + "  " + pad("KIND", 6) + "  TOKENS  SUMMARY")
+        for (rank, hit) in hits.enumerated() {
+            StandardOutput.write(
+                pad(String(rank + 1), 4, right: true) + "  " + pad(hit.name, nameWidth) + "  "
+                    + pad(hit.kind.rawValue, 6) + "  " + pad(String(hit.tokens), 6, right: true) + "  " + hit.summary)
+        }
+        if hits.isEmpty { StandardOutput.write("no tool matches '\(query)'") }
         return 0
     }
 

@@ -1,0 +1,203 @@
+import Glibc
+
+/// A BM25F index over a catalogue's tools: the `search_tools` ranking of progressive discovery.
+///
+/// Each tool is a document of weighted fields — its name split into words with its resource and
+/// operation, its integration's name and title, the verbs of its kind, its tags, its description
+/// (references to other tools left out), its resource's description (the vendor's own synonyms),
+/// its integration's description, and its parameters' names, descriptions and enum values. Terms
+/// are stemmed (``WordStemmer``); query words also reach their ``SearchVocabulary`` synonyms at a
+/// lower weight. No model, no embedding: the same catalogue and query always give the same order,
+/// ties broken by name.
+///
+/// Immutable and `Sendable`: a reload builds a new index.
+public struct ToolSearchIndex: Sendable {
+    /// One field of a tool's document: its weight and how strongly its length is normalised.
+    struct Field {
+        let weight: Double
+        let lengthNormalization: Double
+    }
+
+    /// The fields, in the order ``documentFields(of:in:toolNames:)`` returns their text.
+    static let fields: [Field] = [
+        Field(weight: 3.0, lengthNormalization: 0.3),  // name, resource, operation
+        Field(weight: 2.0, lengthNormalization: 0.0),  // integration name and title
+        Field(weight: 1.0, lengthNormalization: 0.0),  // kind verbs
+        Field(weight: 2.0, lengthNormalization: 0.3),  // tags
+        Field(weight: 1.0, lengthNormalization: 0.75),  // description
+        Field(weight: 1.0, lengthNormalization: 0.5),  // resource description
+        Field(weight: 0.4, lengthNormalization: 0.5),  // integration description
+        Field(weight: 0.4, lengthNormalization: 0.75),  // parameters
+    ]
+
+    /// BM25's term-frequency saturation.
+    static let k1 = 1.2
+    /// The weight of a synonym next to a word the query used itself.
+    static let synonymWeight = 0.4
+
+    /// One indexed tool.
+    struct Entry: Sendable {
+        let name: String
+        let integration: String
+        let kind: OperationKind
+        let tags: [String]
+        let summary: String
+        let tokens: Int
+    }
+
+    private let entries: [Entry]
+    /// For each term, the tools containing it and the term's saturated BM25F weight in each.
+    private let postings: [String: [(tool: Int, weight: Double)]]
+    /// Each term's inverse document frequency.
+    private let inverseFrequency: [String: Double]
+    /// For each stem, the stems of its synonyms.
+    private let synonyms: [String: Set<String>]
+
+    /// Indexes every tool of `catalog`; `cost` gives a tool's definition cost in tokens.
+    public init(catalog: Catalog, cost: (Tool) -> Int) {
+        let toolNames = Set(catalog.tools.map(\.name))
+        var entries: [Entry] = []
+        var fieldTerms: [[[String]]] = []
+        for tool in catalog.tools {
+            entries.append(
+                Entry(
+                    name: tool.name, integration: tool.integration, kind: tool.kind, tags: tool.tags,
+                    summary: FirstSentence.of(tool.operation.description), tokens: cost(tool)))
+            let integration = catalog.integrations[tool.integration]
+            fieldTerms.append(Self.documentFields(of: tool, in: integration, toolNames: toolNames))
+        }
+        self.entries = entries
+        (postings, inverseFrequency) = Self.weigh(fieldTerms)
+        synonyms = Self.synonymTable()
+    }
+
+    /// How many tools are indexed.
+    public var count: Int { entries.count }
+
+    /// The tools best matching `query`, best first, at most `limit` (at least 1); with `tags`,
+    /// only tools carrying one of them. Tools matching no query term are not returned.
+    public func search(_ query: String, limit: Int, tags: Set<String>? = nil) -> [ToolSearchHit] {
+        var weights: [String: Double] = [:]
+        for term in SearchText.terms(query) {
+            weights[term] = 1
+            for synonym in synonyms[term] ?? [] where weights[synonym, default: 0] < Self.synonymWeight {
+                weights[synonym] = Self.synonymWeight
+            }
+        }
+        var scores = [Double](repeating: 0, count: entries.count)
+        // Sorted, so the floating-point sums are made in the same order in every process.
+        for term in weights.keys.sorted() {
+            guard let list = postings[term], let idf = inverseFrequency[term], let weight = weights[term] else {
+                continue
+            }
+            for posting in list { scores[posting.tool] += weight * idf * posting.weight }
+        }
+        var ranked: [Int] = []
+        for (position, score) in scores.enumerated() where score > 0 {
+            if let tags, !entries[position].tags.contains(where: tags.contains) { continue }
+            ranked.append(position)
+        }
+        ranked.sort { lhs, rhs in
+            scores[lhs] != scores[rhs] ? scores[lhs] > scores[rhs] : entries[lhs].name < entries[rhs].name
+        }
+        return ranked.prefix(max(1, limit)).map { position in
+            let entry = entries[position]
+            return ToolSearchHit(
+                name: entry.name, integration: entry.integration, kind: entry.kind, summary: entry.summary,
+                tokens: entry.tokens, score: scores[position])
+        }
+    }
+
+    /// The indexed names closest to `name` (a misspelt or guessed tool name), best first, at most
+    /// `limit`: near spellings first, then the best search matches for its words.
+    public func closestNames(to name: String, limit: Int = 3) -> [String] {
+        let lowered = name.lowercased()
+        let budget = max(2, lowered.count / 3)
+        var near: [(distance: Int, name: String)] = []
+        for entry in entries {
+            let distance = EditDistance.between(lowered, entry.name.lowercased(), atMost: budget)
+            if distance <= budget { near.append((distance, entry.name)) }
+        }
+        near.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.name < $1.name }
+        var result = near.prefix(limit).map(\.name)
+        for hit in search(name, limit: limit) where result.count < limit && !result.contains(hit.name) {
+            result.append(hit.name)
+        }
+        return result
+    }
+
+    /// The text of each field of a tool's document, as terms.
+    static func documentFields(of tool: Tool, in integration: Integration?, toolNames: Set<String>) -> [[String]] {
+        let operation = tool.operation
+        var parameters: [String] = []
+        for parameter in operation.parameters {
+            parameters += SearchText.terms(parameter.name)
+            if let description = parameter.schema["description"]?.stringValue {
+                parameters += SearchText.terms(description)
+            }
+            for value in parameter.schema["enum"]?.arrayValue ?? [] {
+                if let text = value.stringValue { parameters += SearchText.terms(text) }
+            }
+        }
+        // A description's pointers to other tools ("use github_search_issues to…") describe
+        // those tools, not this one.
+        let description = operation.description.split(separator: " ")
+            .filter { word in !toolNames.contains(String(word.filter { $0.isLetter || $0.isNumber || $0 == "_" })) }
+            .joined(separator: " ")
+        let name = Set(
+            SearchText.terms(tool.name) + SearchText.terms(operation.resource) + SearchText.terms(operation.key))
+        return [
+            name.sorted(),
+            SearchText.terms(tool.integration + " " + (integration?.title ?? "")),
+            SearchText.terms(SearchVocabulary.kindWords[tool.kind] ?? ""),
+            tool.tags.flatMap(SearchText.terms),
+            SearchText.terms(description),
+            SearchText.terms(operation.resourceDescription ?? ""),
+            SearchText.terms(integration?.description ?? ""),
+            parameters,
+        ]
+    }
+
+    /// BM25F: per term and tool, the length-normalised weighted frequency summed over fields and
+    /// saturated; per term, the inverse document frequency.
+    private static func weigh(_ documents: [[[String]]]) -> (
+        postings: [String: [(tool: Int, weight: Double)]], inverseFrequency: [String: Double]
+    ) {
+        var averageLength = [Double](repeating: 0, count: fields.count)
+        for document in documents {
+            for (field, terms) in document.enumerated() { averageLength[field] += Double(terms.count) }
+        }
+        let count = Double(max(1, documents.count))
+        averageLength = averageLength.map { max(1, $0 / count) }
+        var postings: [String: [(tool: Int, weight: Double)]] = [:]
+        for (tool, document) in documents.enumerated() {
+            var frequency: [String: Double] = [:]
+            for (position, terms) in document.enumerated() {
+                let field = fields[position]
+                let norm =
+                    1 - field.lengthNormalization + field.lengthNormalization * Double(terms.count)
+                    / averageLength[position]
+                for term in terms { frequency[term, default: 0] += field.weight / norm }
+            }
+            for (term, value) in frequency {
+                postings[term, default: []].append((tool, value * (k1 + 1) / (k1 + value)))
+            }
+        }
+        var inverseFrequency: [String: Double] = [:]
+        for (term, list) in postings {
+            let frequency = Double(list.count)
+            inverseFrequency[term] = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+        }
+        return (postings, inverseFrequency)
+    }
+
+    /// Each stem's synonyms' stems, from ``SearchVocabulary/synonymGroups``.
+    private static func synonymTable() -> [String: Set<String>] {
+        var table: [String: Set<String>] = [:]
+        for group in SearchVocabulary.synonymGroups {
+            let stems = Set(group.map(WordStemmer.stem))
+            for stem in stems { table[stem, default: []].formUnion(stems.subtracting([stem])) }
+        }
+        return table
+    }
+}
