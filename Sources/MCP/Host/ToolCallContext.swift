@@ -1,11 +1,23 @@
+import Engine
+
 /// What a tool call may use of the request that carried it.
 public struct ToolCallContext: Sendable {
     /// Reports progress (items so far, expected total) when the client asked for it; `nil` otherwise.
     /// The session sends each report as `notifications/progress` before the response.
     public var progress: (@Sendable (_ progress: Double, _ total: Double?) async -> Void)?
+    /// Asks a person to confirm a call that needs it, the way the client allows (a question to the
+    /// client, an `input_required` result, a terminal prompt); `nil` when nobody can be asked.
+    public var confirm: (@Sendable (ConfirmationPrompt) async -> ConfirmationDecision)?
+    /// The caller's trace context (`_meta.traceparent` / `tracestate`), continued on the vendor requests.
+    public var trace: TraceContext?
 
     /// Creates a context.
-    public init(progress: (@Sendable (_ progress: Double, _ total: Double?) async -> Void)? = nil) {
+    public init(
+        progress: (@Sendable (_ progress: Double, _ total: Double?) async -> Void)? = nil,
+        confirm: (@Sendable (ConfirmationPrompt) async -> ConfirmationDecision)? = nil, trace: TraceContext? = nil
+    ) {
         self.progress = progress
+        self.confirm = confirm
+        self.trace = trace
     }
 }

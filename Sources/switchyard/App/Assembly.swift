@@ -1,6 +1,7 @@
 import Catalog
 import Engine
 import FoundationEssentials
+import JSON
 import MCP
 
 /// Builds the running pieces from the options: catalogue, transport (network, recorder or
@@ -91,7 +92,21 @@ struct Assembly {
                 throw UsageError(error.message)
             }
         }
-        guard let catalog else { return (CatalogToolHost(engine: engine, audit: audit), engine) }
-        return (CatalogToolHost(catalog: catalog, engine: engine, audit: audit), engine)
+        guard let catalog else {
+            return (CatalogToolHost(engine: engine, audit: audit, confirmation: options.confirm), engine)
+        }
+        return (CatalogToolHost(catalog: catalog, engine: engine, audit: audit, confirmation: options.confirm), engine)
+    }
+
+    /// The sealer of the tokens handed to clients (request state): keyed by `SWITCHYARD_CURSOR_KEY`
+    /// (64 hex digits) when set, else by a key made for this process.
+    func makeTokenSealer() throws(UsageError) -> TokenSealer {
+        guard let hex = environment["SWITCHYARD_CURSOR_KEY"], !hex.isEmpty else {
+            return TokenSealer(key: SealingKey.random())
+        }
+        guard let key = SealingKey.fromHex(hex) else {
+            throw UsageError("SWITCHYARD_CURSOR_KEY must be 64 hex digits (a 32-byte key)")
+        }
+        return TokenSealer(key: key)
     }
 }

@@ -18,6 +18,10 @@ struct Options: Sendable {
     var stateDir: String?
     var logLevel: LogLevel = .warning
     var json = false
+    /// Which calls need a person's confirmation (`--confirm`, default `destructive`).
+    var confirm: ConfirmationPolicy = .destructive
+    /// `call --yes`: the person running the command confirms in advance.
+    var yes = false
 
     /// The filter these options describe.
     var filter: ToolFilter {
@@ -43,7 +47,9 @@ struct Options: Sendable {
 
     /// Parses one option at `arguments[index]` (and its value), advancing `index`; returns false
     /// when the argument is not an option at all.
-    mutating func parse(_ arguments: [String], at index: inout Int, allowJSON: Bool) throws(UsageError) -> Bool {
+    mutating func parse(_ arguments: [String], at index: inout Int, allowJSON: Bool, allowYes: Bool = false)
+        throws(UsageError) -> Bool
+    {
         let argument = arguments[index]
         guard argument.hasPrefix("--") else { return false }
         var name = argument
@@ -86,6 +92,15 @@ struct Options: Sendable {
                 throw UsageError("--log-level must be debug, info, warning or error, not '\(text)'")
             }
             logLevel = level
+        case "--confirm":
+            let text = try value()
+            guard let policy = ConfirmationPolicy(rawValue: text) else {
+                throw UsageError("--confirm must be destructive, writes or none, not '\(text)'")
+            }
+            confirm = policy
+        case "--yes" where allowYes:
+            try flag()
+            yes = true
         case "--json" where allowJSON:
             try flag()
             json = true

@@ -8,6 +8,7 @@ import MCP
 enum ServeCommand {
     static func run(_ options: Options, environment: [String: String]) async throws(UsageError) -> Int32 {
         let assembly = Assembly(options: options, environment: environment)
+        let sealer = try assembly.makeTokenSealer()
         let (host, _) = try assembly.makeHost(catalog: nil)
         var observer: LineObserver?
         if let path = options.transcript {
@@ -32,9 +33,10 @@ enum ServeCommand {
             firstLoad.signal()
         }
         let transport = StdioTransport(observer: observer)
+        var configuration = ServerConfiguration(version: Version.current)
+        configuration.sealer = sealer
         let server = MCPServer(
-            host: host, transport: transport,
-            configuration: ServerConfiguration(version: Version.current), logger: assembly.logger)
+            host: host, transport: transport, configuration: configuration, logger: assembly.logger)
         await server.run()
         watcher?.stop()
         host.finish()
