@@ -117,13 +117,19 @@ public final class ToolEngine: Sendable {
     /// The refusal a call of `tool` with `arguments` would meet before any request — `--read-only`
     /// or arguments that fail the input schema — or `nil` when it may go ahead. Lets a caller
     /// check a call before asking a person to confirm it.
-    public func preflight(_ tool: Tool, arguments: JSONObject) -> EngineError? {
+    public func preflight(_ tool: Tool, in integration: Integration, arguments: JSONObject) -> EngineError? {
         if options.readOnly, !tool.kind.isRead {
             return EngineError(.readOnly, "\(tool.name) changes data and Switchyard runs read-only (--read-only)")
         }
-        let schema = tool.kind == .list && arguments["next_cursor"] != nil ? (tool.cursorValidator ?? tool.validator) : tool.validator
         do {
-            try validate(arguments, with: schema)
+            if tool.kind == .list {
+                let cursor = arguments["next_cursor"] != nil
+                try validate(arguments, with: cursor ? (tool.cursorValidator ?? tool.validator) : tool.validator)
+            } else {
+                try validate(arguments, with: tool.validator)
+                // Building checks what the schema cannot (path segments, header values, sizes).
+                _ = try runtime(for: integration).builder.build(tool.operation, arguments: arguments)
+            }
         } catch {
             return error
         }

@@ -120,7 +120,7 @@ public final class CatalogToolHost: ToolHost {
     ) async -> Approval {
         guard policy.requiresConfirmation(tool) else { return .approved }
         // A call that would be refused anyway is refused without troubling anyone.
-        if let refusal = engine.preflight(tool, arguments: arguments) { return .refused(refusal) }
+        if let refusal = engine.preflight(tool, in: integration, arguments: arguments) { return .refused(refusal) }
         let prompt = ConfirmationPrompt(tool: tool, integration: integration, arguments: arguments)
         let vendor = integration.title ?? integration.name
         switch await context.confirm?(prompt) ?? .unavailable {
