@@ -106,7 +106,8 @@ extension ServeEndToEnd {
             await session.call(1, "acme_reports_delete", Self.deleteArguments)
             let question = try await Self.question(session)
             #expect(question["params"]?["mode"] == nil)
-            await Self.answer(session, try #require(question["id"]), ["action": "accept", "content": ["confirm": true]])
+            await Self.answer(
+                session, try #require(question["id"]), ["action": "accept", "content": ["confirm": true]])
             #expect(try await session.response(to: 1)["result"]?["isError"] == false)
             #expect(await session.finish() == 0)
             #expect(Self.deletes(session) == 1)
@@ -127,7 +128,8 @@ extension ServeEndToEnd {
             await Self.answer(session, id, ["action": "accept", "content": ["confirm": true]])
             #expect(try await session.roundTrip(2, "ping")["result"] != nil)
             #expect(await session.finish() == 0)
-            #expect(!session.process.allLines.contains { $0.contains(#""id":"c1""#) }, "the cancelled call was answered")
+            #expect(
+                !session.process.allLines.contains { $0.contains(#""id":"c1""#) }, "the cancelled call was answered")
             #expect(Self.deletes(session) == 0)
         }
 

@@ -77,7 +77,10 @@ extension ServeEndToEnd {
             #expect(replay["error"]?["message"]?.stringValue?.contains("already used") == true)
             #expect(await session.finish() == 0)
             #expect(Self.deletes(session) == 1)
-            #expect(!session.process.allLines.contains { $0.contains("elicitation/create") && $0.contains(#""id""#) && !$0.contains("inputRequests") }, "a JSON-RPC request was written in the modern era")
+            let requests = session.process.allLines.compactMap { try? JSONParser.parse($0) }.filter {
+                $0["method"] != nil && $0["id"] != nil
+            }
+            #expect(requests.isEmpty, "a JSON-RPC request was written in the modern era: \(requests)")
         }
 
         @Test("a declined answer returns declined and sends nothing; no answer asks again")
@@ -138,7 +141,10 @@ extension ServeEndToEnd {
         @Test("subscriptions/listen: acknowledged, told of a reload, ended by cancellation and at EOF")
         func subscriptions() async throws {
             let session = try Self.session()
-            let listen: JSONValue = ["_meta": ServeSession.modernMeta, "notifications": ["toolsListChanged": true, "promptsListChanged": true]]
+            let listen: JSONValue = [
+                "_meta": ServeSession.modernMeta,
+                "notifications": ["toolsListChanged": true, "promptsListChanged": true],
+            ]
             await session.request("s1", "subscriptions/listen", listen)
             let ack = try await session.next()
             #expect(ack["method"] == "notifications/subscriptions/acknowledged")
@@ -150,13 +156,17 @@ extension ServeEndToEnd {
             await session.request(7, "subscriptions/listen", ["_meta": ServeSession.modernMeta, "notifications": [:]])
             #expect(try await session.next()["params"]?["notifications"] == [:])
             try session.files.directory.write(
-                "acme.json", try String(contentsOfFile: session.files.directory.path + "/acme.json", encoding: .utf8)
-                    .replacingOccurrences(of: "Delete one sales report for good.", with: "Delete one sales report, for good."))
+                "acme.json",
+                try String(contentsOfFile: session.files.directory.path + "/acme.json", encoding: .utf8)
+                    .replacingOccurrences(
+                        of: "Delete one sales report for good.", with: "Delete one sales report, for good."))
             var notified: Set<JSONValue> = []
             while notified.count < 2 {
                 let message = try await session.next()
                 #expect(message["method"] == "notifications/tools/list_changed")
-                if let id = message["params"]?["_meta"]?["io.modelcontextprotocol/subscriptionId"] { notified.insert(id) }
+                if let id = message["params"]?["_meta"]?["io.modelcontextprotocol/subscriptionId"] {
+                    notified.insert(id)
+                }
             }
             #expect(notified == ["s1", "s2"])
             await session.notify("notifications/cancelled", ["requestId": "s2"])
@@ -166,14 +176,16 @@ extension ServeEndToEnd {
             let closing = try #require(messages.first { $0["id"] == "s1" })
             #expect(closing["result"]?["resultType"] == "complete")
             #expect(closing["result"]?["_meta"]?["io.modelcontextprotocol/subscriptionId"] == "s1")
-            #expect(messages.contains { $0["method"] == "notifications/cancelled" && $0["params"]?["requestId"] == "s1" })
+            #expect(
+                messages.contains { $0["method"] == "notifications/cancelled" && $0["params"]?["requestId"] == "s1" })
             #expect(!messages.contains { $0["id"] == "s2" }, "the cancelled subscription was answered")
         }
 
         @Test("server/discover advertises tools.listChanged")
         func discover() async throws {
             let session = try Self.session()
-            let result = try #require(try await session.roundTrip(1, "server/discover", ["_meta": ServeSession.modernMeta])["result"])
+            let result = try #require(
+                try await session.roundTrip(1, "server/discover", ["_meta": ServeSession.modernMeta])["result"])
             #expect(result["capabilities"]?["tools"]?["listChanged"] == true)
             #expect(result["resultType"] == "complete")
             #expect(await session.finish() == 0)

@@ -22,7 +22,9 @@ extension ServeEndToEnd {
                 "io.modelcontextprotocol/protocolVersion": "2026-07-28",
                 "io.modelcontextprotocol/clientCapabilities": [:], "traceparent": .string(Self.parent),
             ]
-            #expect(try await session.callResult(2, "acme_items_get", ["item_id": "i2"], meta: modernMeta)["isError"] == false)
+            #expect(
+                try await session.callResult(2, "acme_items_get", ["item_id": "i2"], meta: modernMeta)["isError"]
+                    == false)
             // Malformed (upper-case hex) or absent: no trace header at all.
             let bad: JSONValue = ["traceparent": .string(Self.parent.uppercased()), "tracestate": "a=b"]
             #expect(try await session.callResult(3, "acme_items_get", ["item_id": "i3"], meta: bad)["isError"] == false)

@@ -9,7 +9,8 @@ import Testing
         let context = try #require(TraceContext(traceparent: Self.valid, tracestate: "a=1"))
         #expect(context.traceID == "0af7651916cd43dd8448eb211c80319c")
         #expect(context.tracestate == "a=1")
-        #expect(context.traceparent(span: "00f067aa0ba902b7") == "00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01")
+        #expect(
+            context.traceparent(span: "00f067aa0ba902b7") == "00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01")
     }
 
     @Test("malformed traceparents are refused: case, length, zeros, version ff, separators, header injection")

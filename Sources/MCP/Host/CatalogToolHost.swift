@@ -148,7 +148,8 @@ public final class CatalogToolHost: ToolHost {
 
     private static func pendingError(_ tool: Tool) -> EngineError {
         EngineError(
-            .confirmationRequired, "\(tool.name) waits for a person's confirmation; nothing was sent.", retryable: false)
+            .confirmationRequired, "\(tool.name) waits for a person's confirmation; nothing was sent.", retryable: false
+        )
     }
 
     private static func result(_ outcome: ToolOutcome) -> ToolCallResult {

@@ -73,7 +73,9 @@ extension MCPServer {
         let canElicit = Self.elicitsForms(request.meta?[MetaKey.clientCapabilities])
         let fallback: ConfirmationDecision = canElicit ? .deferred : .unavailable
         guard let stateValue = params["requestState"] else { return .success { _ in fallback } }
-        guard let token = stateValue.stringValue else { return .failure(.invalidParams("requestState must be a string")) }
+        guard let token = stateValue.stringValue else {
+            return .failure(.invalidParams("requestState must be a string"))
+        }
         let answer: ConfirmationDecision?
         switch Self.confirmationAnswer(params["inputResponses"]) {
         case .success(let decision): answer = decision

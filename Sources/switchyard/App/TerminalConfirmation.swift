@@ -8,7 +8,8 @@ import MCP
 /// Without a terminal nobody can be asked.
 enum TerminalConfirmation {
     /// The asking closure for a call whose ARGS came from standard input when `argumentsOnStdin`.
-    static func asker(yes: Bool, argumentsOnStdin: Bool) -> @Sendable (ConfirmationPrompt) async -> ConfirmationDecision {
+    static func asker(yes: Bool, argumentsOnStdin: Bool) -> @Sendable (ConfirmationPrompt) async -> ConfirmationDecision
+    {
         { prompt in
             if yes { return .approved }
             guard !argumentsOnStdin, isatty(STDIN_FILENO) == 1 else { return .unavailable }

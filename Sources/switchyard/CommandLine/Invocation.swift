@@ -46,14 +46,17 @@ enum Invocation: Sendable {
 
     private static func options(
         _ arguments: [String], allowJSON: Bool, positional allowed: Bool = false, allowYes: Bool = false
-    ) throws(UsageError) -> (options: Options, positional: [String])
-    {
+    ) throws(UsageError) -> (options: Options, positional: [String]) {
         var options = Options()
         var positional: [String] = []
         var index = 0
         while index < arguments.count {
             if arguments[index] == "--help" { throw UsageError("--help goes first: switchyard --help") }
-            if arguments[index] != "-", try options.parse(arguments, at: &index, allowJSON: allowJSON, allowYes: allowYes) { continue }
+            if arguments[index] != "-",
+                try options.parse(arguments, at: &index, allowJSON: allowJSON, allowYes: allowYes)
+            {
+                continue
+            }
             guard allowed else { throw UsageError("unexpected argument '\(arguments[index])'") }
             positional.append(arguments[index])
             index += 1

@@ -17,7 +17,8 @@ enum CallCommand {
         }
         let (host, _) = try assembly.makeHost(catalog: catalog)
         let confirm = TerminalConfirmation.asker(yes: options.yes, argumentsOnStdin: text == "-")
-        guard let result = await host.call(name, arguments: arguments, context: ToolCallContext(confirm: confirm)) else {
+        guard let result = await host.call(name, arguments: arguments, context: ToolCallContext(confirm: confirm))
+        else {
             throw UsageError("no exposed tool named '\(name)'")
         }
         StandardOutput.write(JSONValue.object(ToolRenderer.callResult(result, for: .newestLegacy)).encoded())
