@@ -1,10 +1,11 @@
 import JSON
 
 extension IntegrationDecoder {
-    static let resourceKeys: Set<String> = ["description", "tags", "operations"]
+    static let resourceKeys: Set<String> = ["description", "tags", "operations", "confirm"]
     static let operationKeys: Set<String> = [
         "kind", "request", "description", "title", "tool_name", "parameters", "headers", "query", "body", "retry",
         "timeout_ms", "pagination", "errors", "idempotency", "response", "annotations", "tags", "body_encoding",
+        "confirm",
     ]
     static let methods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]
     static let listArguments: Set<String> = ["limit", "next_cursor", "fields"]
@@ -20,6 +21,7 @@ extension IntegrationDecoder {
         resource.rejectUnknownKeys(Self.resourceKeys, what: "resource '\(key)'")
         let resourceDescription = resource.string("description")
         let tags = defaults.tags + (resource.strings("tags") ?? [])
+        let confirm = resource.bool("confirm") ?? false
         guard let operations = resource.reader("operations", what: "'operations'") else {
             sink.error(at: resource.at("operations"), "'operations' is required")
             return []
@@ -28,7 +30,7 @@ extension IntegrationDecoder {
         for member in operations.object {
             if let operation = decodeOperation(
                 member.value, key: member.key, resource: key, at: operations.at(member.key), integration: integration,
-                defaults: defaults, tags: tags)
+                defaults: defaults, tags: tags, confirm: confirm)
             {
                 var operation = operation
                 operation.resourceDescription = resourceDescription
@@ -40,7 +42,7 @@ extension IntegrationDecoder {
 
     private mutating func decodeOperation(
         _ value: JSONValue, key: String, resource: String, at pointer: JSONPointer, integration: String,
-        defaults: OperationDefaults, tags inherited: [String]
+        defaults: OperationDefaults, tags inherited: [String], confirm resourceConfirm: Bool
     ) -> APIOperation? {
         guard let reader = FieldReader(value, at: pointer, sink: sink, what: "an operation") else { return nil }
         reader.rejectUnknownKeys(Self.operationKeys, what: "operation '\(key)'")
@@ -115,6 +117,9 @@ extension IntegrationDecoder {
                 reader.reader("idempotency", what: "'idempotency'"), base: defaults.idempotencyHeader),
             omit: omit, annotationOverrides: annotations, tags: tags, toolName: toolName)
         operation.bodyEncoding = decodeBodyEncoding(reader) ?? defaults.bodyEncoding
+        // An operation's own `"confirm": false` does not lift its resource's mark: a mark says
+        // "a person approves", and an override that silently drops it is the wrong default.
+        operation.confirm = resourceConfirm || (reader.bool("confirm") ?? false)
         return operation
     }
 

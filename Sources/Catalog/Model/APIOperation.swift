@@ -39,6 +39,9 @@ public struct APIOperation: Sendable, Hashable {
     public var idempotencyHeader: String?
     /// How the request body is encoded: JSON (default) or `application/x-www-form-urlencoded`.
     public var bodyEncoding: BodyEncoding = .json
+    /// Whether the file marks the operation (or its resource) `"confirm": true`: under the default
+    /// confirmation policy a person approves each call before anything is sent.
+    public var confirm = false
     /// JSON Pointers removed from the result (from each item for list kinds).
     public var omit: [JSONPointer]
     /// Annotation overrides from the file, merged over the kind's.
@@ -86,6 +89,7 @@ public struct APIOperation: Sendable, Hashable {
     public static func == (lhs: APIOperation, rhs: APIOperation) -> Bool {
         lhs.toolName == rhs.toolName && lhs.method == rhs.method && lhs.path == rhs.path
             && lhs.description == rhs.description && lhs.parameters == rhs.parameters && lhs.kind == rhs.kind
+            && lhs.confirm == rhs.confirm
     }
 
     /// Hashes the identifying fields.

@@ -32,6 +32,11 @@ public enum ErrorType: String, Sendable, Hashable, CaseIterable {
     case tooLarge = "too_large"
     /// Replay found no recorded exchange for a request.
     case replayMiss = "replay_miss"
+    /// A person was asked to confirm the call and did not (declined, dismissed, or no answer came);
+    /// nothing was sent.
+    case declined
+    /// The call needs a person's confirmation and this client cannot ask one; nothing was sent.
+    case confirmationRequired = "confirmation_required"
 
     /// Whether a later identical call may succeed without any change.
     public var isRetryable: Bool {

@@ -8,14 +8,17 @@ public struct CallState: Sendable {
     public let deadline: ContinuousClock.Instant
     /// The one key sent with every try of this call, when the operation has an idempotency header.
     public let idempotencyKey: String?
+    /// The caller's trace, continued on every vendor request of the call (W3C Trace Context).
+    public let trace: TraceContext?
     /// HTTP requests sent so far (every try of every page).
     public var attempts = 0
 
     /// Creates the state of a call starting now.
-    public init(tool: Tool, deadline: ContinuousClock.Instant, idempotencyKey: String?) {
+    public init(tool: Tool, deadline: ContinuousClock.Instant, idempotencyKey: String?, trace: TraceContext? = nil) {
         self.tool = tool
         self.deadline = deadline
         self.idempotencyKey = idempotencyKey
+        self.trace = trace
     }
 
     /// Whether a request that may have reached the server can be sent again (DESIGN.md §5 *Retries*).

@@ -138,6 +138,11 @@ struct RequestPipeline: Sendable {
                     "refused to send a request to another origin (\(URLOrigin(outgoing.url)?.description ?? outgoing.url))"
                 )
             }
+            // Trace headers go out only here, after the origin check: never to another origin.
+            if let trace = call.trace {
+                outgoing.headers.set(name: "traceparent", value: trace.traceparent(span: TraceContext.newSpanID()))
+                if let state = trace.tracestate { outgoing.headers.set(name: "tracestate", value: state) }
+            }
             try await runtime.auth.authorize(&outgoing, deadline: call.deadline)
             outgoing.timeout = remaining
             outgoing.requiresFreshConnection = !call.mayResend

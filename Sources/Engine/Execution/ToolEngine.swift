@@ -57,12 +57,12 @@ public final class ToolEngine: Sendable {
     /// Runs one call of `tool` with `arguments`; never throws: every failure is an error outcome.
     public func call(
         _ tool: Tool, in integration: Integration, arguments: JSONObject,
-        progress: (@Sendable (Double, Double?) async -> Void)? = nil
+        progress: (@Sendable (Double, Double?) async -> Void)? = nil, trace: TraceContext? = nil
     ) async -> ToolOutcome {
         let runtime = runtime(for: integration)
         let deadline = clock.now() + .milliseconds(tool.operation.timeoutMs)
         let key = tool.operation.idempotencyHeader != nil ? UUID().uuidString.lowercased() : nil
-        var call = CallState(tool: tool, deadline: deadline, idempotencyKey: key)
+        var call = CallState(tool: tool, deadline: deadline, idempotencyKey: key, trace: trace)
         do throws(EngineError) {
             if options.readOnly, !tool.kind.isRead {
                 throw EngineError(.readOnly, "\(tool.name) changes data and Switchyard runs read-only (--read-only)")
@@ -113,6 +113,28 @@ public final class ToolEngine: Sendable {
                 "\(tool.name): \(failure.type.rawValue) after \(call.attempts) request(s): \(failure.message)")
             return .failure(failure, attempts: call.attempts)
         }
+    }
+
+    /// The refusal a call of `tool` with `arguments` would meet before any request — `--read-only`
+    /// or arguments that fail the input schema — or `nil` when it may go ahead. Lets a caller
+    /// check a call before asking a person to confirm it.
+    public func preflight(_ tool: Tool, in integration: Integration, arguments: JSONObject) -> EngineError? {
+        if options.readOnly, !tool.kind.isRead {
+            return EngineError(.readOnly, "\(tool.name) changes data and Switchyard runs read-only (--read-only)")
+        }
+        do {
+            if tool.kind == .list {
+                let cursor = arguments["next_cursor"] != nil
+                try validate(arguments, with: cursor ? (tool.cursorValidator ?? tool.validator) : tool.validator)
+            } else {
+                try validate(arguments, with: tool.validator)
+                // Building checks what the schema cannot (path segments, header values, sizes).
+                _ = try runtime(for: integration).builder.build(tool.operation, arguments: arguments)
+            }
+        } catch {
+            return error
+        }
+        return nil
     }
 
     func validate(_ arguments: JSONObject, with schema: JSONSchema) throws(EngineError) {

@@ -24,11 +24,13 @@ public final class AuditLog: Sendable {
         public var outcome: ToolOutcome
         /// How long the call took.
         public var duration: Duration
+        /// The trace id of the caller's W3C trace context, when the request carried one.
+        public var traceID: String?
 
         /// Creates an entry.
         public init(
             tool: String, integration: String, kind: String, arguments: JSONObject, outcome: ToolOutcome,
-            duration: Duration
+            duration: Duration, traceID: String? = nil
         ) {
             self.tool = tool
             self.integration = integration
@@ -36,6 +38,7 @@ public final class AuditLog: Sendable {
             self.arguments = arguments
             self.outcome = outcome
             self.duration = duration
+            self.traceID = traceID
         }
     }
 
@@ -69,6 +72,7 @@ public final class AuditLog: Sendable {
         let parts = entry.duration.components
         object["duration_ms"] = .int(parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000)
         object["bytes"] = .int(Int64(entry.outcome.text.utf8.count))
+        if let traceID = entry.traceID { object["trace_id"] = .string(traceID) }
         return JSONValue.object(object).encoded()
     }
 

@@ -28,22 +28,28 @@ public final class CatalogToolHost: ToolHost {
 
     private let engine: ToolEngine
     private let audit: AuditLog?
+    private let policy: ConfirmationPolicy
     private let clock = ContinuousClock()
     private let state: Mutex<State>
     private let listeners = Mutex<[AsyncStream<Void>.Continuation]>([])
 
-    /// Creates a host serving `catalog` through `engine`, auditing to `audit` when given.
-    public init(catalog: Catalog, engine: ToolEngine, audit: AuditLog? = nil) {
+    /// Creates a host serving `catalog` through `engine`, auditing to `audit` when given; calls
+    /// that `confirmation` names need a person's confirmation first.
+    public init(
+        catalog: Catalog, engine: ToolEngine, audit: AuditLog? = nil, confirmation: ConfirmationPolicy = .destructive
+    ) {
         self.engine = engine
         self.audit = audit
+        self.policy = confirmation
         state = Mutex(State(snapshot: Snapshot(catalog)))
     }
 
     /// Creates a host whose catalogue comes later through ``provide(_:)``; until then `tools()`
     /// and `call` wait.
-    public init(engine: ToolEngine, audit: AuditLog? = nil) {
+    public init(engine: ToolEngine, audit: AuditLog? = nil, confirmation: ConfirmationPolicy = .destructive) {
         self.engine = engine
         self.audit = audit
+        self.policy = confirmation
         state = Mutex(State())
     }
 
@@ -76,6 +82,11 @@ public final class CatalogToolHost: ToolHost {
     }
 
     /// Runs a call; `nil` when the tool is not exposed.
+    ///
+    /// A call the confirmation policy names is checked first (`--read-only`, arguments), then put
+    /// to a person through `context.confirm`; unless that approves, nothing is sent and the result
+    /// is `declined` or `confirmation_required` (or, when the question goes back to the client,
+    /// a result carrying ``ToolCallResult/pendingConfirmation``).
     public func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolCallResult? {
         await call(name, arguments: arguments, context: context, in: current().catalog)
     }
@@ -90,12 +101,71 @@ public final class CatalogToolHost: ToolHost {
             return nil
         }
         let start = clock.now
-        let outcome = await engine.call(tool, in: integration, arguments: arguments, progress: context.progress)
+        let outcome: ToolOutcome
+        switch await approval(tool, in: integration, arguments: arguments, context: context) {
+        case .approved:
+            outcome = await engine.call(
+                tool, in: integration, arguments: arguments, progress: context.progress, trace: context.trace)
+        case .refused(let refusal):
+            outcome = .failure(refusal, attempts: 0)
+        case .pending(let prompt):
+            var result = Self.result(.failure(Self.pendingError(tool), attempts: 0))
+            result.pendingConfirmation = prompt
+            return result
+        }
         audit?.append(
             AuditLog.Entry(
                 tool: tool.name, integration: tool.integration, kind: tool.kind.rawValue, arguments: arguments,
-                outcome: outcome, duration: clock.now - start))
-        return ToolCallResult(
+                outcome: outcome, duration: clock.now - start, traceID: context.trace?.traceID))
+        return Self.result(outcome)
+    }
+
+    private enum Approval {
+        case approved
+        case refused(EngineError)
+        case pending(ConfirmationPrompt)
+    }
+
+    /// Whether the call may go ahead: at once when the policy does not name it, else as the person decides.
+    private func approval(
+        _ tool: Tool, in integration: Integration, arguments: JSONObject, context: ToolCallContext
+    ) async -> Approval {
+        guard policy.requiresConfirmation(tool) else { return .approved }
+        // A call that would be refused anyway is refused without troubling anyone.
+        if let refusal = engine.preflight(tool, in: integration, arguments: arguments) { return .refused(refusal) }
+        let prompt = ConfirmationPrompt(tool: tool, integration: integration, arguments: arguments)
+        let vendor = integration.title ?? integration.name
+        switch await context.confirm?(prompt) ?? .unavailable {
+        case .approved:
+            return .approved
+        case .declined(let reason):
+            return .refused(
+                EngineError(
+                    .declined, "\(tool.name) was not run: \(reason). Nothing was sent to \(vendor).", retryable: false
+                ))
+        case .unavailable:
+            return .refused(
+                EngineError(
+                    .confirmationRequired,
+                    "\(tool.name) needs a person's confirmation (--confirm \(policy.rawValue)) and nobody could be asked: "
+                        + "the client declared no elicitation capability (or `switchyard call` has no terminal). "
+                        + "Nothing was sent to \(vendor). Use a client that supports elicitation, "
+                        + "`switchyard call \(tool.name) ARGS --yes` from a shell, or start Switchyard with "
+                        + "--confirm none for unattended use.",
+                    retryable: false))
+        case .deferred:
+            return .pending(prompt)
+        }
+    }
+
+    private static func pendingError(_ tool: Tool) -> EngineError {
+        EngineError(
+            .confirmationRequired, "\(tool.name) waits for a person's confirmation; nothing was sent.", retryable: false
+        )
+    }
+
+    private static func result(_ outcome: ToolOutcome) -> ToolCallResult {
+        ToolCallResult(
             text: outcome.text, structuredContent: outcome.structured, isError: outcome.isError,
             textIsStructured: outcome.textIsStructured)
     }

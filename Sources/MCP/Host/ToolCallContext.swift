@@ -1,3 +1,5 @@
+import Engine
+
 /// What a tool call may use of the request that carried it.
 public struct ToolCallContext: Sendable {
     /// Reports progress (items so far, expected total) when the client asked for it; `nil` otherwise.
@@ -6,13 +8,21 @@ public struct ToolCallContext: Sendable {
     /// The protocol revision the request is answered under (`describe_tools` renders definitions
     /// for it); `nil` when unknown, read as the newest legacy revision.
     public var revision: ProtocolRevision?
+    /// Asks a person to confirm a call that needs it, the way the client allows (a question to the
+    /// client, an `input_required` result, a terminal prompt); `nil` when nobody can be asked.
+    public var confirm: (@Sendable (ConfirmationPrompt) async -> ConfirmationDecision)?
+    /// The caller's trace context (`_meta.traceparent` / `tracestate`), continued on the vendor requests.
+    public var trace: TraceContext?
 
     /// Creates a context.
     public init(
         progress: (@Sendable (_ progress: Double, _ total: Double?) async -> Void)? = nil,
-        revision: ProtocolRevision? = nil
+        revision: ProtocolRevision? = nil,
+        confirm: (@Sendable (ConfirmationPrompt) async -> ConfirmationDecision)? = nil, trace: TraceContext? = nil
     ) {
         self.progress = progress
         self.revision = revision
+        self.confirm = confirm
+        self.trace = trace
     }
 }

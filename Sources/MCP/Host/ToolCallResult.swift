@@ -11,6 +11,10 @@ public struct ToolCallResult: Sendable, Equatable {
     /// Whether ``text`` is exactly the compact JSON of ``structuredContent``: the server then
     /// writes the text's bytes as the structured content rather than encoding the value again.
     public var textIsStructured: Bool
+    /// Set when the call was not run because a person must confirm it first and the question goes
+    /// back in the result (``ConfirmationDecision/deferred``); the session renders it as
+    /// `input_required`, and ``text`` is only a fallback.
+    public var pendingConfirmation: ConfirmationPrompt?
 
     /// Creates a result.
     public init(

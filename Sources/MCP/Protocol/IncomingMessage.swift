@@ -7,8 +7,9 @@ enum IncomingMessage: Sendable {
     case request(RPCRequest)
     /// A notification (no `id`), never answered.
     case notification(method: String, params: JSONValue?)
-    /// A response from the client (this server sends no requests, so it is ignored).
-    case response
+    /// A response from the client to a request this server sent (`elicitation/create`): its id
+    /// and its `result` or, failing that, its `error`.
+    case response(id: JSONValue, outcome: Result<JSONValue, ClientError>)
     /// Not a valid message: answered with `error` under `id` (`null` when no valid id was found).
     case invalid(id: JSONValue, error: RPCError)
 
@@ -26,8 +27,10 @@ enum IncomingMessage: Sendable {
             return
         }
         guard let methodValue = object["method"] else {
-            if rawID != nil, object["result"] != nil || object["error"] != nil {
-                self = .response
+            if let rawID, let result = object["result"] {
+                self = .response(id: rawID, outcome: .success(result))
+            } else if let rawID, let error = object["error"] {
+                self = .response(id: rawID, outcome: .failure(ClientError(error)))
             } else {
                 self = .invalid(id: echo, error: .invalidRequest(#"the "method" member is missing"#))
             }
@@ -63,5 +66,15 @@ enum IncomingMessage: Sendable {
         case .string, .int, .double, .number: return value
         default: return nil
         }
+    }
+}
+
+/// The `error` member of a client's error response, kept as sent.
+struct ClientError: Error, Sendable, Equatable {
+    /// The error object as the client wrote it.
+    var value: JSONValue
+
+    init(_ value: JSONValue) {
+        self.value = value
     }
 }

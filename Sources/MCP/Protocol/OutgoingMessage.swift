@@ -46,6 +46,19 @@ enum OutgoingMessage {
         }
     }
 
+    /// A request from the server (legacy era only: `elicitation/create`).
+    static func request(id: JSONValue, method: String, params: JSONValue) -> [UInt8] {
+        var writer = JSONWriter(reserving: 512)
+        writer.writeRaw(#"{"jsonrpc":"2.0","id":"#.utf8)
+        writer.write(id)
+        writer.writeRaw(#","method":"#.utf8)
+        writer.writeString(method)
+        writer.writeRaw(#","params":"#.utf8)
+        writer.write(params)
+        writer.writeRaw("}".utf8)
+        return writer.bytes
+    }
+
     /// A notification, with `params` when given.
     static func notification(_ method: String, params: JSONValue? = nil) -> [UInt8] {
         var writer = JSONWriter(reserving: 128)

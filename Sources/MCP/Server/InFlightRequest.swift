@@ -60,6 +60,14 @@ final class InFlightRequest: Sendable {
         }
     }
 
+    /// Runs `send` while the request is running (neither answered nor cancelled).
+    func sendWhileRunning(_ send: () -> Void) {
+        state.withLock { state in
+            guard state.phase == .running else { return }
+            send()
+        }
+    }
+
     /// Runs `send` for a progress report while the request is running and `progress` is greater
     /// than the last one reported (the specification wants progress to increase).
     func reportProgress(_ progress: Double, _ send: () -> Void) {

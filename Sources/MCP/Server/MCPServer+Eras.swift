@@ -22,7 +22,8 @@ extension MCPServer {
 
     /// Serves a modern-era request whose `_meta` checked out.
     ///
-    /// Every result carries `resultType: "complete"` and the server's identity in `_meta`;
+    /// Every result carries `resultType` (`"complete"`, or `"input_required"` for a call waiting
+    /// for a person's confirmation) and the server's identity in `_meta`;
     /// `server/discover` and `tools/list` carry the cache hints `ttlMs`
     /// (``ServerConfiguration/listTTLMilliseconds``) and `cacheScope: "private"` (the tool set
     /// depends on this server's configuration and credentials). `ping`, `logging/setLevel` and
@@ -46,10 +47,15 @@ extension MCPServer {
             case .success(let rendered): result = rendered
             case .failure(let error): return .failure(error)
             }
+        case "subscriptions/listen":
+            switch await listen(request, inFlight: inFlight) {
+            case .success(let closed): result = closed
+            case .failure(let error): return .failure(error)
+            }
         default:
             return .failure(.methodNotFound(request.method))
         }
-        result.object["resultType"] = "complete"
+        if result.object["resultType"] == nil { result.object["resultType"] = "complete" }
         var meta = result.object["_meta"]?.objectValue ?? JSONObject()
         meta[MetaKey.serverInfo] = serverInfo(for: revision)
         result.object["_meta"] = .object(meta)
@@ -58,12 +64,12 @@ extension MCPServer {
 
     /// The `server/discover` body: supported modern revisions, capabilities, instructions.
     ///
-    /// Capabilities are `{"tools": {}}`: modern clients learn of tool-list changes only through
-    /// `subscriptions/listen`, which this server does not offer.
+    /// Capabilities are `{"tools": {"listChanged": true}}`: a client that opens
+    /// `subscriptions/listen` with `toolsListChanged` hears of every live reload.
     private func discover() -> JSONObject {
         var result = JSONObject()
         result["supportedVersions"] = .array(ProtocolRevision.modern.map { .string($0.rawValue) })
-        result["capabilities"] = ["tools": [:]]
+        result["capabilities"] = ["tools": ["listChanged": true]]
         if let instructions = configuration.instructions { result["instructions"] = .string(instructions) }
         return result
     }

@@ -31,8 +31,8 @@ extension MCPServer {
             }
         case .notification(let method, let params):
             handleNotification(method, params: params)
-        case .response:
-            logger.debug("ignored a response from the client (this server sends no requests)")
+        case .response(let id, let outcome):
+            receiveResponse(id: id, outcome: outcome)
         case .invalid(let id, let error):
             logger.warning("invalid message: \(error.message)")
             transport.send(OutgoingMessage.error(id: id, error))
@@ -96,8 +96,12 @@ extension MCPServer {
     func initialize(_ request: RPCRequest) {
         let requested = request.params?["protocolVersion"]?.stringValue
         let revision = ProtocolRevision.negotiate(requested)
+        let elicits = Self.elicitsForms(request.params?["capabilities"])
         let previous = session.withLock { state -> ProtocolRevision? in
-            defer { state.negotiated = revision }
+            defer {
+                state.negotiated = revision
+                state.clientElicits = elicits
+            }
             return state.negotiated
         }
         if previous != nil { logger.info("the client initialized again") }
@@ -136,6 +140,9 @@ extension MCPServer {
                 if !collected { transport.send(bytes) }
             }
             if !delivered { logger.debug("dropped the response to cancelled request \(request.id.encoded())") }
+            if delivered, !collected, case .modern = route, request.method == "subscriptions/listen" {
+                transport.send(Self.subscriptionClosed(request.id))
+            }
             return delivered && collected ? bytes : nil
         }
         inFlight.attach(task)

@@ -1,3 +1,4 @@
+import Engine
 import JSON
 
 extension MCPServer {
@@ -26,8 +27,11 @@ extension MCPServer {
     }
 
     /// `tools/call`: checks `name` (a string) and `arguments` (an object when present), runs the
-    /// host with a progress reporter when `_meta.progressToken` was given, and renders the result
-    /// for `revision`. A tool the host does not know is -32602.
+    /// host with a progress reporter when `_meta.progressToken` was given, a way to ask for
+    /// confirmation fitting the era (see ``legacyConfirmation(revision:)`` and
+    /// ``modernConfirmation(_:params:tool:arguments:)``) and the request's trace context, and
+    /// renders the result for `revision` — `input_required` when a 2026-07-28 call waits for a
+    /// person. A tool the host does not know, or a bad `requestState`, is -32602.
     func callTool(
         _ request: RPCRequest, revision: ProtocolRevision, inFlight: InFlightRequest
     ) async -> Result<ResultBody, RPCError> {
@@ -42,11 +46,24 @@ extension MCPServer {
             }
             arguments = object
         }
-        let context = ToolCallContext(
+        var context = ToolCallContext(
             progress: progressReporter(for: request, inFlight: inFlight), revision: revision)
+        if revision.isModern {
+            switch modernConfirmation(request, params: params, tool: name, arguments: arguments) {
+            case .success(let confirm): context.confirm = confirm
+            case .failure(let error): return .failure(error)
+            }
+        } else {
+            context.confirm = legacyConfirmation(revision: revision)
+        }
+        if let traceparent = request.meta?[MetaKey.traceparent]?.stringValue {
+            context.trace = TraceContext(
+                traceparent: traceparent, tracestate: request.meta?[MetaKey.tracestate]?.stringValue)
+        }
         guard let result = await host.call(name, arguments: arguments, context: context) else {
             return .failure(.invalidParams("Unknown tool: \(name)"))
         }
+        if let prompt = result.pendingConfirmation, revision.isModern { return .success(inputRequired(prompt)) }
         return .success(ToolRenderer.callResultBody(result, for: revision))
     }
 

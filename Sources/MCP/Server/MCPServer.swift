@@ -37,6 +37,12 @@ public final class MCPServer: Sendable {
     let tracker = InFlightTracker()
     /// Whether incoming lines are still served (false once reading has ended or was cancelled).
     let accepting = Atomic<Bool>(true)
+    /// Questions sent to the client (`elicitation/create`) awaiting its response.
+    let questions = PendingQuestions()
+    /// Request state of 2026-07-28 confirmations.
+    let states: ConfirmationStates
+    /// Open `subscriptions/listen` streams.
+    let subscriptions = SubscriptionHub()
 
     /// Creates a server; nothing happens until ``run()``.
     public init(
@@ -47,6 +53,8 @@ public final class MCPServer: Sendable {
         self.transport = transport
         self.configuration = configuration
         self.logger = logger
+        states = ConfirmationStates(
+            sealer: configuration.sealer, lifetime: configuration.requestStateLifetime, now: configuration.now)
     }
 
     /// Serves until the input ends (then drains in-flight requests) or the output is gone (then
@@ -57,7 +65,10 @@ public final class MCPServer: Sendable {
     public func run() async {
         let changes = host.changes()
         let watcher = Task { [self] in
-            for await _ in changes { announceToolListChanged() }
+            for await _ in changes {
+                announceToolListChanged()
+                subscriptions.announce()
+            }
         }
         // Lines are served on the transport's reading thread when it can (no hand-off to this
         // task per message); state changes still come through `incoming`.
@@ -69,6 +80,10 @@ public final class MCPServer: Sendable {
             registry.cancelAll()
         }
         accepting.store(false, ordering: .sequentiallyConsistent)
+        // Nothing can answer a question or read a subscription any more: calls waiting for a
+        // person decline, and subscriptions end.
+        questions.closeAll()
+        subscriptions.closeAll()
         await tracker.waitUntilIdle()
         watcher.cancel()
         await transport.finish()

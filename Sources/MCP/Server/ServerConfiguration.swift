@@ -1,3 +1,4 @@
+import FoundationEssentials
 import JSON
 
 /// What the server says about itself and how it pages and caches, fixed for a run.
@@ -16,8 +17,16 @@ public struct ServerConfiguration: Sendable {
     /// cache them, in milliseconds (default 5000). Short, because integration files are
     /// reloaded live and modern clients get no `list_changed` notification on stdio.
     public var listTTLMilliseconds: Int
-    /// Seals the `tools/list` cursor (the installation's cursor key in production).
+    /// Seals the `tools/list` cursor and the 2026-07-28 `requestState` of confirmations (the
+    /// installation's cursor key in production; by default 32 random bytes of this process).
     public var sealer: TokenSealer
+    /// How long a confirmation's `requestState` is valid (default 10 minutes).
+    public var requestStateLifetime: Duration = .seconds(600)
+    /// How long a legacy-era `elicitation/create` waits for the person before it is withdrawn
+    /// and the call declined (default 10 minutes).
+    public var confirmationTimeout: Duration = .seconds(600)
+    /// The wall clock request state expiry is measured by (a seam for tests).
+    public var now: @Sendable () -> Date = { Date() }
 
     /// Creates a configuration.
     public init(

@@ -120,7 +120,11 @@ struct Assembly {
                 throw UsageError(error.message)
             }
         }
-        guard let catalog else { return (CatalogToolHost(engine: engine, audit: audit), engine, sealer) }
-        return (CatalogToolHost(catalog: catalog, engine: engine, audit: audit), engine, sealer)
+        guard let catalog else {
+            return (CatalogToolHost(engine: engine, audit: audit, confirmation: options.confirm), engine, sealer)
+        }
+        return (
+            CatalogToolHost(catalog: catalog, engine: engine, audit: audit, confirmation: options.confirm), engine, sealer
+        )
     }
 }

@@ -29,7 +29,8 @@ enum Invocation: Sendable {
         case "demo":
             return .demo(try options(Array(arguments.dropFirst()), allowJSON: false).options)
         case "call":
-            let (parsed, positional) = try options(Array(arguments.dropFirst()), allowJSON: false, positional: true)
+            let (parsed, positional) = try options(
+                Array(arguments.dropFirst()), allowJSON: false, positional: true, allowYes: true)
             guard let tool = positional.first else {
                 throw UsageError("call needs a tool name: switchyard call TOOL [ARGS|-]")
             }
@@ -45,15 +46,19 @@ enum Invocation: Sendable {
         }
     }
 
-    private static func options(_ arguments: [String], allowJSON: Bool, positional allowed: Bool = false)
-        throws(UsageError) -> (options: Options, positional: [String])
-    {
+    private static func options(
+        _ arguments: [String], allowJSON: Bool, positional allowed: Bool = false, allowYes: Bool = false
+    ) throws(UsageError) -> (options: Options, positional: [String]) {
         var options = Options()
         var positional: [String] = []
         var index = 0
         while index < arguments.count {
             if arguments[index] == "--help" { throw UsageError("--help goes first: switchyard --help") }
-            if arguments[index] != "-", try options.parse(arguments, at: &index, allowJSON: allowJSON) { continue }
+            if arguments[index] != "-",
+                try options.parse(arguments, at: &index, allowJSON: allowJSON, allowYes: allowYes)
+            {
+                continue
+            }
             guard allowed else { throw UsageError("unexpected argument '\(arguments[index])'") }
             positional.append(arguments[index])
             index += 1
@@ -95,5 +100,9 @@ enum Invocation: Sendable {
           --audit-log FILE        append one JSON line per tool call to FILE
           --state-dir DIR         where OAuth tokens are kept
           --log-level LEVEL       debug, info, warning (default) or error; logs go to stderr
+          --confirm POLICY        which calls a person confirms first: destructive (default: kind
+                                  delete and operations marked "confirm": true), writes (every
+                                  non-read), none (unattended use)
+          --yes                   (call) confirm in advance instead of being asked on the terminal
         """
 }

@@ -26,6 +26,10 @@ struct Options: Sendable {
     var search: String?
     /// `tools --search … --limit N`.
     var limit: Int?
+    /// Which calls need a person's confirmation (`--confirm`, default `destructive`).
+    var confirm: ConfirmationPolicy = .destructive
+    /// `call --yes`: the person running the command confirms in advance.
+    var yes = false
 
     /// The filter these options describe.
     var filter: ToolFilter {
@@ -58,7 +62,9 @@ struct Options: Sendable {
 
     /// Parses one option at `arguments[index]` (and its value), advancing `index`; returns false
     /// when the argument is not an option at all.
-    mutating func parse(_ arguments: [String], at index: inout Int, allowJSON: Bool) throws(UsageError) -> Bool {
+    mutating func parse(_ arguments: [String], at index: inout Int, allowJSON: Bool, allowYes: Bool = false)
+        throws(UsageError) -> Bool
+    {
         let argument = arguments[index]
         guard argument.hasPrefix("--") else { return false }
         var name = argument
@@ -113,6 +119,15 @@ struct Options: Sendable {
                 throw UsageError("--limit must be a whole number from 1 to 100, not '\(text)'")
             }
             limit = number
+        case "--confirm":
+            let text = try value()
+            guard let policy = ConfirmationPolicy(rawValue: text) else {
+                throw UsageError("--confirm must be destructive, writes or none, not '\(text)'")
+            }
+            confirm = policy
+        case "--yes" where allowYes:
+            try flag()
+            yes = true
         case "--json" where allowJSON:
             try flag()
             json = true

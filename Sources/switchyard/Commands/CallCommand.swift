@@ -4,6 +4,7 @@ import JSON
 import MCP
 
 /// `switchyard call TOOL [ARGS|-]`: one tool call, its result printed as JSON; exit 0 ok, 1 tool error.
+/// A call that needs confirmation asks on the terminal (see ``TerminalConfirmation``).
 enum CallCommand {
     static func run(
         tool name: String, arguments text: String?, options: Options, environment: [String: String]
@@ -15,7 +16,9 @@ enum CallCommand {
             throw UsageError("no exposed tool named '\(name)' (see switchyard tools)")
         }
         let (host, _, _) = try await assembly.makeHost(catalog: catalog)
-        guard let result = await host.call(name, arguments: arguments, context: ToolCallContext()) else {
+        let confirm = TerminalConfirmation.asker(yes: options.yes, argumentsOnStdin: text == "-")
+        guard let result = await host.call(name, arguments: arguments, context: ToolCallContext(confirm: confirm))
+        else {
             throw UsageError("no exposed tool named '\(name)'")
         }
         StandardOutput.write(JSONValue.object(ToolRenderer.callResult(result, for: .newestLegacy)).encoded())

@@ -1,0 +1,50 @@
+import Catalog
+import Glibc
+import MCP
+
+/// How `switchyard call` asks for confirmation: `--yes` answers in advance; otherwise, when
+/// standard input is a terminal (and not the ARGS), the question goes to stderr and one line is
+/// read back — `y` or `yes` confirms, anything else (an empty line, end of input) declines.
+/// Without a terminal nobody can be asked.
+enum TerminalConfirmation {
+    /// The asking closure for a call whose ARGS came from standard input when `argumentsOnStdin`.
+    static func asker(yes: Bool, argumentsOnStdin: Bool) -> @Sendable (ConfirmationPrompt) async -> ConfirmationDecision
+    {
+        { prompt in
+            if yes { return .approved }
+            guard !argumentsOnStdin, isatty(STDIN_FILENO) == 1 else { return .unavailable }
+            FileDescriptorWriter.writeAll(prompt.message + "\nConfirm? [y/N] ", to: 2)
+            let line = await readLine()
+            switch line?.trimmingWhitespace().lowercased() {
+            case "y", "yes": return .approved
+            case nil: return .declined(reason: "standard input ended before an answer came")
+            default: return .declined(reason: "the person answered no at the terminal")
+            }
+        }
+    }
+
+    /// One line from standard input, read on its own thread (a blocking read must not hold one
+    /// of the cooperative pool's threads); `nil` at end of input.
+    private static func readLine() async -> String? {
+        await withCheckedContinuation { (continuation: CheckedContinuation<String?, Never>) in
+            let started = DetachedThread.start(name: "switchyard.tty") {
+                var bytes: [UInt8] = []
+                var byte: UInt8 = 0
+                while true {
+                    let count = read(STDIN_FILENO, &byte, 1)
+                    if count < 0, errno == EINTR { continue }
+                    guard count == 1 else {
+                        continuation.resume(returning: bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self))
+                        return
+                    }
+                    if byte == UInt8(ascii: "\n") || bytes.count >= 4096 {
+                        continuation.resume(returning: String(decoding: bytes, as: UTF8.self))
+                        return
+                    }
+                    bytes.append(byte)
+                }
+            }
+            if !started { continuation.resume(returning: nil) }
+        }
+    }
+}
