@@ -124,7 +124,8 @@ struct Assembly {
             return (CatalogToolHost(engine: engine, audit: audit, confirmation: options.confirm), engine, sealer)
         }
         return (
-            CatalogToolHost(catalog: catalog, engine: engine, audit: audit, confirmation: options.confirm), engine, sealer
+            CatalogToolHost(catalog: catalog, engine: engine, audit: audit, confirmation: options.confirm), engine,
+            sealer
         )
     }
 }
