@@ -1,3 +1,4 @@
+import Catalog
 import Engine
 import JSON
 import TestSupport
@@ -177,10 +178,25 @@ import Testing
         defer { harness.stop() }
         let outcome = try await harness.call("list", ["limit": 10])
         #expect(!outcome.isError)
-        #expect(outcome.structured == nil)
         #expect(outcome.text.utf8.count <= 1000, "\(outcome.text.utf8.count) bytes")
-        #expect(outcome.text.contains("truncated"))
-        #expect(outcome.text.contains("next_cursor"))
+        // Structured content is still there and valid against the list output schema.
+        let structured = try #require(outcome.structured)
+        let schema = try JSONSchema(ToolBuilder.listOutputSchema)
+        #expect(schema.validate(structured).isEmpty)
+        #expect(structured["items"] == [])
+        #expect(structured["truncated"] == true)
+        #expect(structured["has_more"] == true)
+        #expect(try JSONParser.parse(outcome.text) == structured)
+        #expect(structured["preview"]?.stringValue?.hasPrefix(#"{"number":1,"blob":"xxx"#) == true)
+        // next_cursor moves on past the big item; the notice's cursor reads it with fields.
+        let next = try #require(structured["next_cursor"]?.stringValue)
+        let rest = try await harness.call("list", ["next_cursor": .string(next), "fields": ["number"]])
+        #expect(try rest.numbers() == [2, 3])
+        let notice = try #require(structured["notice"]?.stringValue)
+        let quoted = notice.split(separator: "\"").map(String.init)
+        let atItem = try #require(quoted.count >= 2 ? quoted[1] : nil)
+        let again = try await harness.call("list", ["next_cursor": .string(atItem), "fields": ["number"]])
+        #expect(try again.numbers() == [1, 2, 3])
         let withFields = try await harness.call("list", ["limit": 10, "fields": ["number"]])
         #expect(try withFields.numbers() == [1, 2, 3])
     }

@@ -88,16 +88,11 @@ extension ToolEngine {
             used = next
             kept += 1
         }
-        let shaper = OutputShaper(maxOutputBytes: budget)
         if kept == 0 {
-            let resume = walk.items.count > 1 ? cursor(walk.items[1].resume) : walk.next.map(cursor)
-            let text = Self.listText(
-                encoded, count: 1, hasMore: resume != nil, cursor: resume, total: walk.total, truncated: true)
-            let hint =
-                "The first item alone is over the budget: pass fields to keep fewer of its fields"
-                + (resume.map { ", or continue with next_cursor \"\($0)\"." } ?? ".")
-            return .success(
-                text: shaper.cut(text, hint: hint), structured: nil, attempts: call.attempts, status: walk.status)
+            return Self.firstItemOverBudget(
+                encoded: encoded, budget: budget, at: cursor(walk.items[0].resume),
+                next: walk.items.count > 1 ? cursor(walk.items[1].resume) : walk.next.map(cursor), total: walk.total,
+                attempts: call.attempts, status: walk.status)
         }
         let resume = cursor(walk.items[kept].resume)
         return .success(
@@ -106,6 +101,39 @@ extension ToolEngine {
             structured: Self.listValue(
                 items[..<kept], hasMore: true, cursor: resume, total: walk.total, truncated: true),
             textIsStructured: true, attempts: call.attempts, status: walk.status)
+    }
+
+    /// The result when the first item alone is over the budget: still structured content valid
+    /// against the list output schema (clients reject a tool with an `outputSchema` whose result
+    /// has none), with no items, `truncated`, a `next_cursor` that moves past the item, a
+    /// `notice` saying how to read it (`fields` with the cursor `at` it) and a `preview`: the
+    /// start of the item's JSON, so the model sees which fields to ask for.
+    static func firstItemOverBudget(
+        encoded: EncodedItems, budget: Int, at itemCursor: String, next: String?, total: Int64?,
+        attempts: Int, status: Int?
+    ) -> ToolOutcome {
+        var object =
+            listValue([], hasMore: next != nil, cursor: next, total: total, truncated: true).objectValue ?? [:]
+        object["notice"] = .string(
+            "The next item alone is \(encoded.size(of: 0)) bytes, over the output budget of \(budget): "
+                + "to read it, call again with fields (a few of its top-level names, see preview) and next_cursor "
+                + "\"\(itemCursor)\"" + (next == nil ? "." : "; the next_cursor given skips it."))
+        var room = budget - JSONValue.object(object).encoded().utf8.count - 16
+        let full = String(decoding: encoded.prefix(1), as: UTF8.self)
+        while room > 0 {
+            var withPreview = object
+            withPreview["preview"] = .string(ResponseInterpreter.cut(full, to: room))
+            let candidate = JSONValue.object(withPreview)
+            let text = candidate.encoded()
+            if text.utf8.count <= budget {
+                return .success(
+                    text: text, structured: candidate, textIsStructured: true, attempts: attempts, status: status)
+            }
+            room -= max(16, text.utf8.count - budget)
+        }
+        let value = JSONValue.object(object)
+        return .success(
+            text: value.encoded(), structured: value, textIsStructured: true, attempts: attempts, status: status)
     }
 
     /// Refuses a position that the tool's pagination style could not have produced: a next-page

@@ -2,6 +2,7 @@ import Catalog
 import Engine
 import Foundation
 import JSON
+import Testing
 
 /// Loads the shipped `Integrations/msgraph.json` and runs its tools through the real engine with
 /// an ``OAuth2Provider``, as the command line wires it, so the client-credentials token request
@@ -39,6 +40,8 @@ struct MicrosoftGraphIntegration {
         guard case .object(let object) = try JSONParser.parse(arguments) else {
             throw ShippedIntegrationError(message: "arguments must be an object")
         }
-        return await engine.call(tool, in: integration, arguments: object)
+        let outcome = await engine.call(tool, in: integration, arguments: object)
+        OutputSchemaConformance.expect(outcome, of: tool)
+        return outcome
     }
 }

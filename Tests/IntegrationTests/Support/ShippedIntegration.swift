@@ -2,6 +2,7 @@ import Catalog
 import Engine
 import Foundation
 import JSON
+import Testing
 
 /// Loads one shipped integration file from `Integrations/` with its base URL pointed at a loopback
 /// emulation, and runs its tools through the real engine and transport.
@@ -34,7 +35,9 @@ struct ShippedIntegration {
         guard case .object(let object) = try JSONParser.parse(arguments) else {
             throw ShippedIntegrationError(message: "arguments must be an object")
         }
-        return await engine.call(tool, in: integration, arguments: object)
+        let outcome = await engine.call(tool, in: integration, arguments: object)
+        OutputSchemaConformance.expect(outcome, of: tool)
+        return outcome
     }
 }
 
