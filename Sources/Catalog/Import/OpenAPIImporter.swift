@@ -36,7 +36,8 @@ public struct OpenAPIImporter: Sendable {
         var warnings: [Diagnostic] = []
         let resolver = RefResolver(root: document.root)
         let translator = OperationTranslator(
-            root: document.root, resolver: resolver, translator: SchemaTranslator(resolver: resolver))
+            root: document.root, resolver: resolver, translator: SchemaTranslator(resolver: resolver),
+            itemPaths: Set(document.paths.keys.map { PathShape($0).skeleton }))
         let server = ServerURL(document: document.root, override: options.baseURL)
         let name = options.name ?? Self.derivedName(host: server.host, title: document.title)
         let prefix = name.uppercased()

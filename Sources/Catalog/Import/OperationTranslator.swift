@@ -10,6 +10,8 @@ struct OperationTranslator {
     let resolver: RefResolver
     /// Translates its schemas.
     let translator: SchemaTranslator
+    /// Every path of the document with its placeholders written `{}` (see ``PathShape/skeleton``).
+    let itemPaths: Set<String>
 
     /// Arguments the engine adds to every list tool; a vendor parameter of that name is renamed.
     private static let listArguments: Set<String> = ["limit", "next_cursor", "fields"]
@@ -27,12 +29,20 @@ struct OperationTranslator {
         let shape = PathShape(path)
         let response = ResponseShape(
             operation: operation, at: pointer, resolver: resolver, resource: shape.words.last ?? "")
-        let looksLikeList = response.records != nil || PathShape.isPlural(shape.words.last ?? "")
-        let (kind, name) = shape.guess(method: method, looksLikeList: looksLikeList)
+        let looksLikeList =
+            response.records != nil || (!response.hasSchema && PathShape.isPlural(shape.words.last ?? ""))
+        let searches = operation["operationId"]?.stringValue?.lowercased().contains("search") ?? false
+        let (kind, name) = shape.guess(
+            method: method, looksLikeList: looksLikeList, hasItems: itemPaths.contains(shape.skeleton + "/{}"),
+            searches: searches)
         var requestPath = path
         var parameters = JSONObject()
         var queryForPaging: [PaginationGuess.QueryParameter] = []
         var wireNames: [String: String] = [:]
+        let placeholders = shape.segments.compactMap { segment -> String? in
+            if case .parameter(let name) = segment { return name }
+            return nil
+        }
 
         for (raw, location) in collectParameters(operation: operation, pathParameters: pathParameters, at: pointer) {
             guard case .value(let parameter, _, _) = resolver.resolve(raw, at: location),
@@ -46,6 +56,10 @@ struct OperationTranslator {
                 continue
             }
             if place == "header", Self.managedHeaders.contains(wire.lowercased()) { continue }
+            if place == "path", !placeholders.contains(wire) {
+                warn("path parameter '\(wire)' is not in the path; it was left out", at: location)
+                continue
+            }
             var argument = Self.argumentName(wire)
             if kind == .list, Self.listArguments.contains(argument) { argument = "\(place)_\(argument)" }
             while parameters[argument] != nil { argument += "_\(place)" }
@@ -58,30 +72,40 @@ struct OperationTranslator {
                 schema = ["type": "string"]
             }
             var entry: JSONObject = ["in": .string(place)]
+            let deepObject = parameter["style"]?.stringValue == "deepObject"
+            if deepObject, place == "query", schema["type"] == "array" {
+                entry["name"] = .string(wire + "[]")  // Stripe-style `expand[]=a&expand[]=b`
+            } else if deepObject {
+                warn("parameter '\(wire)' uses style deepObject; check how the vendor wants it encoded", at: location)
+            }
             if argument != wire {
                 if place == "path" {
                     requestPath = requestPath.replacingPlaceholder(wire, with: argument)
-                } else {
+                } else if entry["name"] == nil {
                     entry["name"] = .string(wire)
                 }
             }
             for member in schema.members { entry[member.key] = member.value }
-            let description = parameter["description"]?.stringValue ?? translation.description
-            if let text = DescriptionText.parameter(description) { entry["description"] = .string(text) }
+            if let text = Self.describe(parameter["description"]?.stringValue, translation) {
+                entry["description"] = .string(text)
+            }
             if place != "path", parameter["required"]?.boolValue == true { entry["required"] = true }
             if place == "query", parameter["explode"]?.boolValue == false, schema["type"] == "array" {
                 entry["explode"] = false
-            }
-            if parameter["style"]?.stringValue == "deepObject", place == "query", schema["type"] == "array" {
-                entry["name"] = .string(wire + "[]")  // Stripe-style `expand[]=a&expand[]=b`
-            } else if parameter["style"]?.stringValue == "deepObject" {
-                warn("parameter '\(wire)' uses style deepObject; check how the vendor wants it encoded", at: location)
             }
             if place == "query" { queryForPaging.append(.init(name: wire, schema: schema)) }
             wireNames[wire] = argument
             parameters[argument] = .object(entry)
         }
 
+        for name in placeholders where !wireNames.keys.contains(name) {
+            // Path placeholders the document forgot to declare still need an argument.
+            let argument = Self.argumentName(name)
+            if argument != name { requestPath = requestPath.replacingPlaceholder(name, with: argument) }
+            parameters[argument] = ["in": "path", "type": "string"]
+            wireNames[name] = argument
+            warn("path parameter '\(name)' is not declared; it was added as a string")
+        }
         var formBody = false
         if let body = operation["requestBody"], !isEmptyBody(body, at: pointer.appending("requestBody")) {
             formBody = addBody(
@@ -204,7 +228,7 @@ struct OperationTranslator {
             var entry: JSONObject = ["in": "body"]
             if argument != name { entry["to"] = .string(JSONPointer(tokens: [name]).description) }
             for member in translation.schema.members { entry[member.key] = member.value }
-            if let text = DescriptionText.parameter(translation.description) {
+            if let text = Self.describe(nil, translation) {
                 entry["description"] = .string(text)
             }
             if bodyRequired, required.contains(name) { entry["required"] = true }
@@ -262,6 +286,16 @@ struct OperationTranslator {
             }
         }
         return false
+    }
+
+    /// A parameter's description: its own (else its schema's), trimmed, keeping the translator's
+    /// note on shapes it could not express.
+    private static func describe(_ own: String?, _ translation: SchemaTranslator.Translation) -> String? {
+        let text = DescriptionText.parameter(own ?? translation.description)
+        guard own != nil, let note = translation.description?.firstRange(of: SchemaTranslator.shapesNote),
+            let shapes = translation.description?[note.lowerBound...]
+        else { return text }
+        return (text.map { $0 + " " } ?? "") + shapes
     }
 
     /// The wire name when it is a valid argument name, else a snake_case identifier made from it.

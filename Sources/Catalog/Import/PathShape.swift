@@ -16,6 +16,15 @@ struct PathShape {
     /// The segments in order (empty for `/`).
     let segments: [Segment]
 
+    /// The path with every placeholder written `{}`, for telling whether one path extends another.
+    var skeleton: String {
+        "/"
+            + segments.map { segment in
+                if case .literal(let text) = segment { return text }
+                return "{}"
+            }.joined(separator: "/")
+    }
+
     /// Parses a path such as `/repos/{owner}/{repo}/issues`.
     init(_ path: String) {
         segments = path.split(separator: "/").map { segment in
@@ -54,7 +63,12 @@ struct PathShape {
     ///
     /// - Parameter looksLikeList: whether a `GET` on a collection path returns a list (an array,
     ///   or an object holding one), so `GET /user` is a `get`, not a `list`.
-    func guess(method: String, looksLikeList: Bool) -> (kind: OperationKind, operation: String) {
+    /// - Parameter hasItems: whether the document also has this path followed by one `{placeholder}`
+    ///   (so a `POST` here creates one of those items, whatever the word's number).
+    /// - Parameter searches: whether the operation says it searches (its `operationId` does).
+    func guess(method: String, looksLikeList: Bool, hasItems: Bool = false, searches: Bool = false)
+        -> (kind: OperationKind, operation: String)
+    {
         let last = trailingLiteral
         switch method {
         case "GET":
@@ -66,7 +80,8 @@ struct PathShape {
                 return (.search, "search")
             }
             if endsWithParameter { return (.update, "update") }
-            if let last, !Self.isPlural(last.word), last.afterParameter || segments.count > 1 {
+            if searches { return (.search, "search") }
+            if let last, !hasItems, !Self.isPlural(last.word), last.afterParameter || segments.count > 1 {
                 return (.action, last.word)
             }
             return (.create, "create")

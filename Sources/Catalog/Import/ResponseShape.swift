@@ -12,6 +12,8 @@ struct ResponseShape {
     private let fields: [(pointer: String, name: String, type: String)]
     /// The properties of one item, when the items are objects.
     let itemProperties: [String]
+    /// Whether the success response declares a schema at all.
+    let hasSchema: Bool
 
     /// Reads the success response of an operation (`200`, else the first `2xx`), JSON content only.
     init(operation: JSONValue, at pointer: JSONPointer, resolver: RefResolver, resource: String) {
@@ -33,6 +35,7 @@ struct ResponseShape {
                 }
             }
         }
+        hasSchema = schema != nil
         var fields: [(String, String, String)] = []
         var records: String?
         var itemSchema: JSONValue?

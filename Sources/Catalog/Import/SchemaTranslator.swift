@@ -23,6 +23,9 @@ struct SchemaTranslator {
         var description: String?
     }
 
+    /// How the description of a union that became one type starts its list of the other shapes.
+    static let shapesNote = "(Also accepts other shapes:"
+
     /// Resolves references in the document being imported.
     let resolver: RefResolver
 
@@ -255,7 +258,7 @@ struct SchemaTranslator {
         }.first
         var text = (description ?? variantDescription).flatMap(DescriptionText.parameter) ?? ""
         if distinct.count > 1 {
-            text += (text.isEmpty ? "" : " ") + "(Also accepts other shapes: \(distinct.joined(separator: ", ")).)"
+            text += (text.isEmpty ? "" : " ") + "\(Self.shapesNote) \(distinct.joined(separator: ", ")).)"
         }
         if !text.isEmpty { result["description"] = .string(text) }
         return result
