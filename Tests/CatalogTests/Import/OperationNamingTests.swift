@@ -99,6 +99,20 @@ import Testing
         #expect(result.warnings.contains { $0.message.contains("cookie parameter 'session'") })
     }
 
+    @Test("two placeholders in one segment, declared or not, both become path arguments")
+    func sharedSegment() throws {
+        let document = ImportHarness.document(
+            paths: #"""
+                {"/compare/{base}...{head}": {"get": {"parameters": [
+                    {"name": "base", "in": "path", "required": true, "schema": {"type": "string"}}],
+                  "responses": {}}}}
+                """#)
+        let result = try ImportHarness.run(document)
+        #expect(try ImportHarness.validationErrors(result).isEmpty)
+        let parameters = ImportHarness.operation(result, "compare", "get")?["parameters"]
+        #expect(parameters?["base"]?["in"] == "path" && parameters?["head"]?["in"] == "path")
+    }
+
     @Test("--include and --exclude match METHOD /path or the operationId")
     func selection() throws {
         let document = ImportHarness.document(
