@@ -41,6 +41,8 @@ enum Switchyard {
             return try await ServeCommand.run(options, environment: environment)
         case .demo(let options):
             return try await DemoCommand.run(options)
+        case .importDocument(let arguments):
+            return try ImportCommand.run(arguments)
         }
     }
 }

@@ -5,6 +5,8 @@ enum Invocation: Sendable {
     case call(tool: String, arguments: String?, options: Options)
     case validate(paths: [String])
     case demo(Options)
+    /// `switchyard import …`: the arguments after `import`, parsed by ``ImportCommand``.
+    case importDocument([String])
     case help
     case version
 
@@ -26,6 +28,8 @@ enum Invocation: Sendable {
             let parsed = try options(Array(arguments.dropFirst()), allowJSON: true).options
             if parsed.limit != nil, parsed.search == nil { throw UsageError("--limit goes with --search QUERY") }
             return .tools(parsed)
+        case "import":
+            return .importDocument(Array(arguments.dropFirst()))
         case "demo":
             return .demo(try options(Array(arguments.dropFirst()), allowJSON: false).options)
         case "call":
@@ -42,7 +46,8 @@ enum Invocation: Sendable {
             return .serve(try options(Array(arguments.dropFirst()), allowJSON: false).options)
         default:
             if first.hasPrefix("--") { return .serve(try options(arguments, allowJSON: false).options) }
-            throw UsageError("unknown command '\(first)' (commands: serve, tools, call, validate, demo; see --help)")
+            throw UsageError(
+                "unknown command '\(first)' (commands: serve, tools, call, validate, demo, import; see --help)")
         }
     }
 
@@ -79,6 +84,8 @@ enum Invocation: Sendable {
                                                   exit 0 ok, 1 tool error, 2 usage error
           switchyard validate [PATH ...]          check integration files (FILE:POINTER: severity: message)
           switchyard demo                         an offline walk-through replaying a recorded session
+          switchyard import openapi FILE.json [--name N] [--include RX] [--exclude RX] [--base-url URL]
+                                                  a draft integration file on stdout (see import --help)
           switchyard --help | --version
 
         options (serve, tools, call; demo takes --integrations, --max-output-bytes, --transcript,
