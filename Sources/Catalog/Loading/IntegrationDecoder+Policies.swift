@@ -44,11 +44,15 @@ extension IntegrationDecoder {
             sink.error(at: reader.at("grant"), "grant must be client_credentials or refresh_token, not '\(grantText)'")
         }
         let tokenURL = interpolate(
-            reader.string("token_url", required: true) ?? "", at: reader.at("token_url"), credential: false)
+            reader.string("token_url", required: true) ?? "", at: reader.at("token_url"), credential: false,
+            inAuth: true)
+        // A client id is redacted from recordings like a secret, so a replay never needs it.
         let clientID = interpolate(
-            reader.string("client_id", required: true) ?? "", at: reader.at("client_id"), credential: false)
+            reader.string("client_id", required: true) ?? "", at: reader.at("client_id"), credential: true)
         let secret = interpolate(reader.string("client_secret") ?? "", at: reader.at("client_secret"), credential: true)
-        let scope = reader.string("scope").map { interpolate($0, at: reader.at("scope"), credential: false) }
+        let scope = reader.string("scope").map {
+            interpolate($0, at: reader.at("scope"), credential: false, inAuth: true)
+        }
         var refresh: String?
         if let raw = reader.string("refresh_token") {
             refresh = interpolate(raw, at: reader.at("refresh_token"), credential: true)

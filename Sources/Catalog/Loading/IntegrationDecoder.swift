@@ -83,7 +83,13 @@ struct IntegrationDecoder {
     }
 
     /// Interpolates one string, recording unset variables (credentials may be optional).
-    mutating func interpolate(_ text: String, at pointer: JSONPointer, credential: Bool) -> String {
+    ///
+    /// Under replay (`credentialsOptional`) a missing variable of a credential, or of any other
+    /// `auth` field (`inAuth`, e.g. a tenant in `token_url`), becomes the redaction placeholder:
+    /// the cassette answers instead of the vendor, so nothing of `auth` is needed.
+    mutating func interpolate(
+        _ text: String, at pointer: JSONPointer, credential: Bool, inAuth: Bool = false
+    ) -> String {
         let (value, missing) = interpolator.interpolate(text)
         if credential {
             for name in EnvironmentInterpolator.references(in: text) {
@@ -91,7 +97,7 @@ struct IntegrationDecoder {
             }
         }
         guard !missing.isEmpty else { return value }
-        if credential, credentialsOptional {
+        if credential || inAuth, credentialsOptional {
             return interpolator.interpolate(text, missingReplacement: Self.credentialPlaceholder).value
         }
         for name in missing where !missingVariables.contains(name) { missingVariables.append(name) }
