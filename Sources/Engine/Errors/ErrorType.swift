@@ -32,6 +32,9 @@ public enum ErrorType: String, Sendable, Hashable, CaseIterable {
     case tooLarge = "too_large"
     /// Replay found no recorded exchange for a request.
     case replayMiss = "replay_miss"
+    /// The call was cancelled (by the client, or because the server is shutting down) before it
+    /// finished; a write may or may not have reached the vendor.
+    case cancelled
     /// A person was asked to confirm the call and did not (declined, dismissed, or no answer came);
     /// nothing was sent.
     case declined
@@ -41,7 +44,7 @@ public enum ErrorType: String, Sendable, Hashable, CaseIterable {
     /// Whether a later identical call may succeed without any change.
     public var isRetryable: Bool {
         switch self {
-        case .rateLimited, .upstreamError, .timeout, .network: return true
+        case .rateLimited, .upstreamError, .timeout, .network, .cancelled: return true
         default: return false
         }
     }

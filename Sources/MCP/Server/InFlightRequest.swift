@@ -48,6 +48,13 @@ final class InFlightRequest: Sendable {
         task?.cancel()
     }
 
+    /// Cancels the request's task while it stays answerable: the server is shutting down and
+    /// answers the call with an error instead of dropping it.
+    func abort() {
+        let task = state.withLock { state in state.phase == .running ? state.task : nil }
+        task?.cancel()
+    }
+
     /// Marks the request answered and runs `send` under the guard; returns `false` (without
     /// running `send`) when it was cancelled or already answered.
     func complete(_ send: () -> Void) -> Bool {

@@ -60,12 +60,24 @@ extension MCPServer {
             context.trace = TraceContext(
                 traceparent: traceparent, tracestate: request.meta?[MetaKey.tracestate]?.stringValue)
         }
-        guard let result = await host.call(name, arguments: arguments, context: context) else {
+        guard var result = await host.call(name, arguments: arguments, context: context) else {
             return .failure(.invalidParams("Unknown tool: \(name)"))
         }
+        if result.isError, shutdown.isAborting, Task.isCancelled { result = Self.shuttingDown }
         if let prompt = result.pendingConfirmation, revision.isModern { return .success(inputRequired(prompt)) }
         return .success(ToolRenderer.callResultBody(result, for: revision))
     }
+
+    /// The answer of a call aborted because the server is shutting down.
+    static let shuttingDown = ToolCallResult(
+        text: "cancelled: server shutting down; the call may not have completed, check before retrying",
+        structuredContent: [
+            "error": [
+                "type": "cancelled",
+                "message": "server shutting down; the call may not have completed, check before retrying",
+                "retryable": true,
+            ]
+        ], isError: true)
 
     /// A closure sending `notifications/progress` under the request's progress token, or `nil`
     /// when the request carries none. Reports are sent only while the request is running and

@@ -43,6 +43,8 @@ public final class MCPServer: Sendable {
     let states: ConfirmationStates
     /// Open `subscriptions/listen` streams.
     let subscriptions = SubscriptionHub()
+    /// Set by ``shutDown(grace:)``.
+    let shutdown = ShutdownGate()
 
     /// Creates a server; nothing happens until ``run()``.
     public init(
@@ -74,7 +76,12 @@ public final class MCPServer: Sendable {
         // task per message); state changes still come through `incoming`.
         _ = transport.deliverLinesDirectly { [self] event in receive(event) }
         await withTaskCancellationHandler {
-            await readUntilDone()
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await self.readUntilDone() }
+                group.addTask { await self.shutdown.wait() }
+                await group.next()
+                group.cancelAll()
+            }
         } onCancel: {
             accepting.store(false, ordering: .sequentiallyConsistent)
             registry.cancelAll()
@@ -84,6 +91,11 @@ public final class MCPServer: Sendable {
         // person decline, and subscriptions end.
         questions.closeAll()
         subscriptions.closeAll()
+        if let grace = shutdown.grace, !(await tracker.waitUntilIdle(for: grace)) {
+            logger.warning("shutting down: aborting the requests still running after \(grace)")
+            shutdown.beginAborting()
+            registry.abortAll()
+        }
         await tracker.waitUntilIdle()
         watcher.cancel()
         await transport.finish()
@@ -104,7 +116,15 @@ public final class MCPServer: Sendable {
                 return
             }
         }
-        if Task.isCancelled { registry.cancelAll() }
+        if Task.isCancelled, shutdown.grace == nil { registry.cancelAll() }
+    }
+
+    /// Stops serving (SIGTERM, SIGINT): no further line is read, in-flight requests may finish
+    /// for `grace`, then those still running are aborted — their transfers cancelled — and each
+    /// call is answered with an error result of type `cancelled`; then ``run()`` returns.
+    public func shutDown(grace: Duration) {
+        accepting.store(false, ordering: .sequentiallyConsistent)
+        shutdown.request(grace: grace)
     }
 
     /// Serves one incoming line, or refuses one that was too long; nothing once reading has ended.

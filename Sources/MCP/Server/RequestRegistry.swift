@@ -30,6 +30,12 @@ final class RequestRegistry: Sendable {
         return true
     }
 
+    /// Aborts every request in flight: their work is cancelled, and each is still answered.
+    func abortAll() {
+        let all = entries.withLock { Array($0.values) }
+        for request in all { request.abort() }
+    }
+
     /// Cancels every request in flight (the output is gone).
     func cancelAll() {
         let all = entries.withLock { Array($0.values) }

@@ -18,6 +18,8 @@ struct Options: Sendable {
     var stateDir: String?
     var logLevel: LogLevel = .warning
     var json = false
+    /// `--shutdown-grace-ms`: how long in-flight calls may finish after SIGTERM/SIGINT.
+    var shutdownGraceMilliseconds = 5000
     /// `--discovery`; `nil` defers to `SWITCHYARD_DISCOVERY`, else `all`.
     var discovery: DiscoveryMode?
     /// `--pin`: tools listed in full beside the meta-tools in search mode.
@@ -96,6 +98,12 @@ struct Options: Sendable {
                 throw UsageError("--max-output-bytes must be a whole number of at least 256, not '\(text)'")
             }
             maxOutputBytes = number
+        case "--shutdown-grace-ms":
+            let text = try value()
+            guard let number = Int(text), (0...600_000).contains(number) else {
+                throw UsageError("--shutdown-grace-ms must be a whole number from 0 to 600000, not '\(text)'")
+            }
+            shutdownGraceMilliseconds = number
         case "--record": record = try nonEmpty(value(), name)
         case "--replay": replay = try nonEmpty(value(), name)
         case "--transcript": transcript = try nonEmpty(value(), name)

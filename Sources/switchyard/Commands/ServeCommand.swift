@@ -41,6 +41,13 @@ enum ServeCommand {
         let server = MCPServer(
             host: served, transport: transport,
             configuration: ServerConfiguration(version: Version.current, sealer: sealer), logger: assembly.logger)
+        let signals = ShutdownSignals { [logger = assembly.logger] number in
+            logger.info(
+                "signal \(number): finishing in-flight calls (up to \(options.shutdownGraceMilliseconds) ms); "
+                    + "send it again to exit at once")
+            server.shutDown(grace: .milliseconds(options.shutdownGraceMilliseconds))
+        }
+        defer { signals.cancel() }
         await server.run()
         watcher?.stop()
         host.finish()

@@ -98,6 +98,11 @@ public final class SwitchyardProcess: Sendable {
         return process.terminationStatus
     }
 
+    /// Sends `signal` (e.g. `SIGTERM`) to the process.
+    public func send(signal number: Int32) {
+        if process.isRunning { kill(process.processIdentifier, number) }
+    }
+
     /// Kills the process if it still runs.
     public func terminate() {
         if process.isRunning { process.terminate() }
