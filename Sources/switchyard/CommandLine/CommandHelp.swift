@@ -118,7 +118,7 @@ enum CommandHelp {
         """
 
     static let doctor = """
-        usage: switchyard doctor [--only NAME[,NAME]] [--integrations PATH] [--replay FILE] [--state-dir DIR]
+        usage: switchyard doctor [--only NAME[,NAME]] [--integrations PATH] [--record FILE | --replay FILE]
 
         For each integration: is its file valid, are its variables set, and do its credentials work? The
         live check calls the operation the file marks "check": true (a cheap identity call: GitHub GET /user,
@@ -128,6 +128,7 @@ enum CommandHelp {
 
           --only NAME[,NAME]      check only these integrations
           --integrations PATH     directory of *.json integration files, or one file (repeatable)
+          --record FILE           append the checks' HTTP exchanges, secrets redacted, to FILE
           --replay FILE           answer the checks from a recording
           --state-dir DIR         where OAuth tokens are kept
           --log-level LEVEL       debug, info, warning (default) or error

@@ -43,7 +43,7 @@ enum Invocation: Sendable {
             let parsed = try options(Array(arguments.dropFirst()), allowJSON: false).options
             let refused: [(String, Bool)] = [
                 ("--tags", parsed.tags != nil), ("--tools", parsed.tools != nil), ("--read-only", parsed.readOnly),
-                ("--record", parsed.record != nil), ("--discovery", parsed.discovery != nil),
+                ("--discovery", parsed.discovery != nil),
                 ("--pin", !parsed.pins.isEmpty),
             ]
             if let (name, _) = refused.first(where: { $0.1 }) {
