@@ -29,9 +29,15 @@ enum Switchyard {
             return 0
         case .validate(let paths):
             return ValidateCommand.run(paths: paths)
+        case .commandHelp(let command):
+            StandardOutput.write(CommandHelp.text(for: command) ?? Invocation.helpText)
+            return 0
         case .tools(let options):
             try options.checkPaths(environment: environment)
-            return ToolsCommand.run(options, environment: environment)
+            return try ToolsCommand.run(options, environment: environment)
+        case .doctor(let options):
+            try options.checkPaths(environment: environment)
+            return try await DoctorCommand.run(options, environment: environment)
         case .call(let tool, let arguments, let options):
             try options.checkPaths(environment: environment)
             return try await CallCommand.run(

@@ -13,7 +13,7 @@ import Testing
         #expect(github.baseURL == "https://api.github.com")
         #expect(github.auth == .bearer(token: "t0ken"))
         #expect(github.secretValues == ["t0ken"])
-        #expect(result.toolNames.count == 20)
+        #expect(result.toolNames.count == 21)
         #expect(result.toolNames.allSatisfy { $0.hasPrefix("github_") })
         for name in ["github_issues_list", "github_issues_update", "github_search_issues", "github_reviews_list"] {
             #expect(result.catalog.tool(named: name) != nil, "missing \(name)")

@@ -60,7 +60,7 @@ import Testing
     func goldenIsJSON() throws {
         let text = try String(contentsOfFile: RepositoryPaths.githubGolden, encoding: .utf8)
         let definitions = try #require(try JSONValue(parsing: text).arrayValue)
-        #expect(definitions.count == 20)
+        #expect(definitions.count == 21)
         for definition in definitions {
             let name = try #require(definition["name"]?.stringValue)
             #expect(definition["inputSchema"]?["additionalProperties"] == false, "\(name)")

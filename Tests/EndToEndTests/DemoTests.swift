@@ -30,7 +30,7 @@ import Testing
         let expected = [
             "1. The client connects (initialize)",
             "2. The client asks which tools exist (tools/list)",
-            "20 tools generated from github.json", "github_issues_list", "~",
+            "21 tools generated from github.json", "github_issues_list", "~",
             "A list call returns one page of items", "#142  Retry-After given as an HTTP-date is ignored",
             "next_cursor", "The model passes next_cursor back for the next page", "#135",
             "A rate limit (HTTP 429) absorbed by a retry", "→ 429 (Retry-After: 1)", "full_name: octo-org/harbor",

@@ -68,8 +68,9 @@ public struct CatalogLoader: Sendable {
         var integrations: [Integration] = []
         var unset: [String: [String]] = [:]
         var origins: [String: String] = [:]
+        var statuses: [IntegrationStatus] = []
         for file in files {
-            let (integration, fileDiagnostics) = decode(file: file, unset: &unset)
+            let (integration, fileDiagnostics) = decode(file: file, unset: &unset, statuses: &statuses)
             diagnostics += fileDiagnostics
             guard let integration else { continue }
             if let other = origins[integration.name] {
@@ -77,6 +78,7 @@ public struct CatalogLoader: Sendable {
                     Diagnostic(
                         file: file, pointer: JSONPointer(tokens: ["name"]), severity: .error,
                         message: "integration '\(integration.name)' is already defined in \(other)"))
+                statuses.append(IntegrationStatus(name: integration.name, file: file, state: .fileError))
                 continue
             }
             origins[integration.name] = file
@@ -109,19 +111,29 @@ public struct CatalogLoader: Sendable {
                     failed = true
                 }
             }
-            guard !failed else { continue }
+            guard !failed else {
+                statuses.append(IntegrationStatus(name: integration.name, file: integration.file, state: .fileError))
+                continue
+            }
+            statuses.append(IntegrationStatus(name: integration.name, file: integration.file, state: .ready))
             usable.append(integration)
             tools += built.filter(filter.admits)
         }
         return CatalogLoadResult(
-            catalog: Catalog(integrations: usable, tools: tools), diagnostics: diagnostics, unsetVariables: unset)
+            catalog: Catalog(integrations: usable, tools: tools), diagnostics: diagnostics, unsetVariables: unset,
+            statuses: statuses.sorted { files.firstIndex(of: $0.file) ?? 0 < files.firstIndex(of: $1.file) ?? 0 })
     }
 
-    /// Reads, parses and decodes one file.
-    func decode(file: String, unset: inout [String: [String]]) -> (Integration?, [Diagnostic]) {
+    /// Reads, parses and decodes one file; a file left out gets its status in `statuses` (a
+    /// decoded one gets it from ``load()``, which still has to build its tools).
+    func decode(
+        file: String, unset: inout [String: [String]], statuses: inout [IntegrationStatus]
+    ) -> (Integration?, [Diagnostic]) {
         let sink = DiagnosticSink(file: file)
         guard let data = FileManager.default.contents(atPath: file) else {
             sink.error(at: .root, "file cannot be read")
+            statuses.append(
+                IntegrationStatus(name: IntegrationStatus.fallbackName(of: file), file: file, state: .fileError))
             return (nil, sink.diagnostics)
         }
         let document: JSONValue
@@ -130,10 +142,13 @@ public struct CatalogLoader: Sendable {
         } catch {
             let (line, column) = Self.position(of: error.offset, in: data)
             sink.error(at: .root, "invalid JSON at line \(line), column \(column): \(error.reason)")
+            statuses.append(
+                IntegrationStatus(name: IntegrationStatus.fallbackName(of: file), file: file, state: .fileError))
             return (nil, sink.diagnostics)
         }
         // `--only` loads only the named integrations: others are not decoded, so they cannot warn.
         if let only = filter.only, let name = document["name"]?.stringValue, !only.contains(name) {
+            statuses.append(IntegrationStatus(name: name, file: file, state: .filteredOut))
             return (nil, [])
         }
         var decoder = IntegrationDecoder(
@@ -147,9 +162,16 @@ public struct CatalogLoader: Sendable {
             let label = integration?.name ?? file
             let plural = decoder.missingVariables.count == 1 ? "" : "s"
             sink.warning(at: .root, "integration '\(label)' left out: environment variable\(plural) \(names) not set")
+            statuses.append(
+                IntegrationStatus(name: label, file: file, state: .needsVariables(decoder.missingVariables)))
             return (nil, sink.diagnostics)
         }
-        return (sink.hasErrors ? nil : integration, sink.diagnostics)
+        guard let integration, !sink.hasErrors else {
+            let name = integration?.name ?? document["name"]?.stringValue ?? IntegrationStatus.fallbackName(of: file)
+            statuses.append(IntegrationStatus(name: name, file: file, state: .fileError))
+            return (nil, sink.diagnostics)
+        }
+        return (integration, sink.diagnostics)
     }
 
     private static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {

@@ -5,7 +5,7 @@ extension IntegrationDecoder {
     static let operationKeys: Set<String> = [
         "kind", "request", "description", "title", "tool_name", "parameters", "headers", "query", "body", "retry",
         "timeout_ms", "pagination", "errors", "idempotency", "response", "annotations", "tags", "body_encoding",
-        "confirm",
+        "confirm", "check",
     ]
     static let methods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]
     static let listArguments: Set<String> = ["limit", "next_cursor", "fields"]
@@ -120,6 +120,7 @@ extension IntegrationDecoder {
         // An operation's own `"confirm": false` does not lift its resource's mark: a mark says
         // "a person approves", and an override that silently drops it is the wrong default.
         operation.confirm = resourceConfirm || (reader.bool("confirm") ?? false)
+        operation.check = decodeCheck(reader, kind: kind, parameters: parameters)
         return operation
     }
 

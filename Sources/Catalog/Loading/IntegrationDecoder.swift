@@ -73,6 +73,7 @@ struct IntegrationDecoder {
         } else {
             sink.error(at: top.at("resources"), "'resources' is required")
         }
+        checkSingleCheck(operations)
         var trimmedBase = baseURL
         while trimmedBase.hasSuffix("/") { trimmedBase.removeLast() }
         return Integration(

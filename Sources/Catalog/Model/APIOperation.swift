@@ -42,6 +42,9 @@ public struct APIOperation: Sendable, Hashable {
     /// Whether the file marks the operation (or its resource) `"confirm": true`: under the default
     /// confirmation policy a person approves each call before anything is sent.
     public var confirm = false
+    /// Whether the file marks the operation `"check": true`: the cheap identity call
+    /// `switchyard doctor` makes to prove the integration's credentials work.
+    public var check = false
     /// JSON Pointers removed from the result (from each item for list kinds).
     public var omit: [JSONPointer]
     /// Annotation overrides from the file, merged over the kind's.

@@ -27,14 +27,21 @@ struct Assembly {
 
     /// Loads the catalogue, writing every diagnostic to stderr; registers the credentials for redaction.
     func loadCatalog() -> Catalog {
-        let result = loader.load()
-        for diagnostic in result.diagnostics {
+        load().catalog
+    }
+
+    /// Loads the catalogue with its statuses, writing its diagnostics to stderr (warnings too unless
+    /// `errorsOnly`: a command that shows each integration's state has no need to warn about it);
+    /// registers the credentials for redaction.
+    func load(using loader: CatalogLoader? = nil, errorsOnly: Bool = false) -> CatalogLoadResult {
+        let result = (loader ?? self.loader).load()
+        for diagnostic in result.diagnostics where !errorsOnly || diagnostic.severity == .error {
             logger.log(
                 diagnostic.severity == .error ? .error : .warning,
                 "\(diagnostic.file):\(diagnostic.pointer): \(diagnostic.message)")
         }
         register(result.catalog)
-        return result.catalog
+        return result
     }
 
     /// Registers a catalogue's credentials with the redaction registry.

@@ -7,12 +7,20 @@ enum Invocation: Sendable {
     case demo(Options)
     /// `switchyard import …`: the arguments after `import`, parsed by ``ImportCommand``.
     case importDocument([String])
+    /// `switchyard doctor`: files, variables and a live credential check per integration.
+    case doctor(Options)
+    /// `switchyard COMMAND --help`: that command's page (``CommandHelp``).
+    case commandHelp(String)
     case help
     case version
 
     /// Parses the arguments after the program name.
     static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
         guard let first = arguments.first else { return .serve(Options()) }
+        if CommandHelp.text(for: first) != nil, arguments.dropFirst().contains(where: { $0 == "--help" || $0 == "-h" })
+        {
+            return .commandHelp(first)
+        }
         switch first {
         case "--help", "-h", "help": return .help
         case "--version", "-V", "version": return .version
@@ -27,9 +35,21 @@ enum Invocation: Sendable {
         case "tools":
             let parsed = try options(Array(arguments.dropFirst()), allowJSON: true).options
             if parsed.limit != nil, parsed.search == nil { throw UsageError("--limit goes with --search QUERY") }
+            if parsed.schema != nil, parsed.search != nil { throw UsageError("--schema and --search go one at a time") }
             return .tools(parsed)
         case "import":
             return .importDocument(Array(arguments.dropFirst()))
+        case "doctor":
+            let parsed = try options(Array(arguments.dropFirst()), allowJSON: false).options
+            let refused: [(String, Bool)] = [
+                ("--tags", parsed.tags != nil), ("--tools", parsed.tools != nil), ("--read-only", parsed.readOnly),
+                ("--discovery", parsed.discovery != nil),
+                ("--pin", !parsed.pins.isEmpty),
+            ]
+            if let (name, _) = refused.first(where: { $0.1 }) {
+                throw UsageError("doctor does not take \(name): it checks whole integrations (see doctor --help)")
+            }
+            return .doctor(parsed)
         case "demo":
             return .demo(try options(Array(arguments.dropFirst()), allowJSON: false).options)
         case "call":
@@ -47,7 +67,7 @@ enum Invocation: Sendable {
         default:
             if first.hasPrefix("--") { return .serve(try options(arguments, allowJSON: false).options) }
             throw UsageError(
-                "unknown command '\(first)' (commands: serve, tools, call, validate, demo, import; see --help)")
+                "unknown command '\(first)' (commands: serve, tools, call, validate, doctor, demo, import; see --help)")
         }
     }
 
@@ -78,14 +98,17 @@ enum Invocation: Sendable {
         usage:
           switchyard [serve] [OPTIONS]            run the MCP server on stdin/stdout (the default)
           switchyard tools [OPTIONS] [--json]     list the exposed tools with a token estimate
+          switchyard tools --schema NAME          one tool's full definition, as tools/list gives it
           switchyard tools --search "QUERY" [--limit N] [--json]
                                                   rank the exposed tools for a task, as search_tools does
           switchyard call TOOL [ARGS|-] [OPTIONS] run one tool call; ARGS is a JSON object or - for stdin
                                                   exit 0 ok, 1 tool error, 2 usage error
           switchyard validate [PATH ...]          check integration files (FILE:POINTER: severity: message)
+          switchyard doctor [--only NAME]         files, variables and a live credential check per integration
           switchyard demo                         an offline walk-through replaying a recorded session
           switchyard import openapi FILE.json [--name N] [--include RX] [--exclude RX] [--base-url URL]
                                                   a draft integration file on stdout (see import --help)
+          switchyard COMMAND --help               that command's usage, options and examples
           switchyard --help | --version
 
         options (serve, tools, call; demo takes --integrations, --max-output-bytes, --transcript,
@@ -111,5 +134,19 @@ enum Invocation: Sendable {
                                   delete and operations marked "confirm": true), writes (every
                                   non-read), none (unattended use)
           --yes                   (call) confirm in advance instead of being asked on the terminal
+
+        integration files are looked for in: --integrations, else $SWITCHYARD_INTEGRATIONS, else
+        ./Integrations, else PREFIX/share/switchyard/Integrations beside PREFIX/bin/switchyard, else
+        the Integrations/ of the checkout the binary was built in.
+
+        environment:
+          SWITCHYARD_INTEGRATIONS the integration paths, colon-separated (when --integrations is absent)
+          SWITCHYARD_DISCOVERY    all or search (when --discovery is absent)
+          SWITCHYARD_CURSOR_KEY   hex HMAC key sealing cursors and request state (default: cursor.key in
+                                  the state directory)
+          XDG_STATE_HOME, HOME    the state directory: $XDG_STATE_HOME/switchyard, else ~/.local/state/switchyard
+          VENDOR VARIABLES        what the integration files read with ${NAME}, e.g. GITHUB_TOKEN,
+                                  GITHUB_API_URL, SLACK_BOT_TOKEN, STRIPE_API_KEY (switchyard tools and
+                                  switchyard doctor name the ones that are unset)
         """
 }

@@ -28,6 +28,8 @@ struct Options: Sendable {
     var search: String?
     /// `tools --search … --limit N`.
     var limit: Int?
+    /// `tools --schema NAME`: one tool's full definition.
+    var schema: String?
     /// Which calls need a person's confirmation (`--confirm`, default `destructive`).
     var confirm: ConfirmationPolicy = .destructive
     /// `call --yes`: the person running the command confirms in advance.
@@ -38,13 +40,11 @@ struct Options: Sendable {
         ToolFilter(only: only, tags: tags, tools: tools, readOnly: readOnly)
     }
 
-    /// The integration paths: the options', else `$SWITCHYARD_INTEGRATIONS`, else `./Integrations`.
+    /// The integration paths: the options', else the search of ``IntegrationsLocation``
+    /// (`$SWITCHYARD_INTEGRATIONS`, `./Integrations`, the shipped directory of the installation or checkout).
     func integrationPaths(environment: [String: String]) -> [String] {
         if !integrations.isEmpty { return integrations }
-        if let value = environment["SWITCHYARD_INTEGRATIONS"], !value.isEmpty {
-            return value.split(separator: ":").map(String.init)
-        }
-        return ["Integrations"]
+        return IntegrationsLocation.defaultPaths(environment: environment)
     }
 
     /// The discovery mode: the option's, else `$SWITCHYARD_DISCOVERY`, else `all`.
@@ -121,6 +121,7 @@ struct Options: Sendable {
             guard !names.isEmpty else { throw UsageError("--pin needs a comma-separated list") }
             for pin in names where !pins.contains(pin) { pins.append(pin) }
         case "--search" where allowJSON: search = try nonEmpty(value(), name)
+        case "--schema" where allowJSON: schema = try nonEmpty(value(), name)
         case "--limit" where allowJSON:
             let text = try value()
             guard let number = Int(text), (1...100).contains(number) else {
@@ -160,7 +161,8 @@ struct Options: Sendable {
     /// Checks that every path given can be read and that record/replay are not both set.
     func checkPaths(environment: [String: String]) throws(UsageError) {
         for path in integrationPaths(environment: environment) where !FileManager.default.isReadableFile(atPath: path) {
-            throw UsageError("cannot read integrations path '\(path)'")
+            let hint = integrations.isEmpty ? IntegrationsLocation.searchHint(environment: environment) : ""
+            throw UsageError("cannot read integrations path '\(IntegrationsLocation.absolute(path))'\(hint)")
         }
         if let replay, !FileManager.default.isReadableFile(atPath: replay) {
             throw UsageError("cannot read replay file '\(replay)'")

@@ -10,28 +10,45 @@ enum ServeCommand {
         let discovery = try options.discoveryMode(environment: environment)
         if !options.pins.isEmpty, discovery != .search { throw UsageError("--pin goes with --discovery search") }
         let assembly = Assembly(options: options, environment: environment)
+        if options.only != nil || options.tags != nil || options.tools != nil {
+            let whole = CatalogSurvey.wholeLoader(like: assembly.loader).load()
+            try CatalogSurvey(loaded: whole, whole: whole, filter: options.filter).checkFilters()
+        }
         let (host, _, sealer) = try await assembly.makeHost(catalog: nil)
         var observer: LineObserver?
         if let path = options.transcript {
             let transcript = try TranscriptWriter(path: path, secrets: assembly.secrets)
             observer = { direction, line in transcript.record(incoming: direction == .incoming, line: line) }
         }
-        // `initialize` needs no tools: the integration files are read on their own thread while the
-        // session starts, and tools/list and tools/call wait for them. The watch is in place before
-        // that first read (so no edit made after start-up can slip between the read and the watch),
-        // and a change seen meanwhile waits for the first load, so a reload never overtakes it.
+        // The integration files are read on their own thread before the session starts: the
+        // `instructions` of `initialize` say which integrations were left out and why. The watch is
+        // in place before that first read (so no edit made after start-up can slip between the read
+        // and the watch), and a change seen meanwhile waits for the first load, so a reload never
+        // overtakes it.
         let firstLoad = DispatchSemaphore(value: 0)
         let watcher = IntegrationWatcher(paths: assembly.loader.paths) {
             firstLoad.wait()
             firstLoad.signal()
             reload(assembly: assembly, host: host)
         }
-        DetachedThread.start(name: "switchyard.catalog") {
-            let catalog = assembly.loadCatalog()
-            host.provide(catalog)
+        let loaded: CatalogLoadResult = await withCheckedContinuation { continuation in
+            let firstRead: @Sendable () -> Void = {
+                let result = assembly.load()
+                host.provide(result.catalog)
+                firstLoad.signal()
+                continuation.resume(returning: result)
+            }
+            // Without a thread of its own (the system refused one), the read runs here: slower
+            // for the pool, but served.
+            if !DetachedThread.start(name: "switchyard.catalog", firstRead) { firstRead() }
+        }
+        let catalog = loaded.catalog
+        if catalog.tools.isEmpty {
+            assembly.logger.error(ServeInstructions.noToolsLine(statuses: loaded.statuses))
+        } else {
             assembly.logger.info(
-                "serving \(catalog.tools.count) tools from \(catalog.integrations.count) integrations")
-            firstLoad.signal()
+                "serving \(Plural.count(catalog.tools.count, "tool")) from "
+                    + Plural.count(catalog.integrations.count, "integration"))
         }
         let transport = StdioTransport(observer: observer)
         let served: any ToolHost =
@@ -40,7 +57,11 @@ enum ServeCommand {
             : host
         let server = MCPServer(
             host: served, transport: transport,
-            configuration: ServerConfiguration(version: Version.current, sealer: sealer), logger: assembly.logger)
+            configuration: ServerConfiguration(
+                version: Version.current,
+                instructions: ServeInstructions.text(statuses: loaded.statuses, toolCount: catalog.tools.count),
+                sealer: sealer),
+            logger: assembly.logger)
         let signals = ShutdownSignals { [logger = assembly.logger] number in
             logger.info(
                 "signal \(number): finishing in-flight calls (up to \(options.shutdownGraceMilliseconds) ms); "
@@ -71,6 +92,7 @@ enum ServeCommand {
         assembly.register(result.catalog)
         host.replace(result.catalog)
         assembly.logger.info(
-            "reloaded: \(result.catalog.tools.count) tools from \(result.catalog.integrations.count) integrations")
+            "reloaded: \(Plural.count(result.catalog.tools.count, "tool")) from "
+                + Plural.count(result.catalog.integrations.count, "integration"))
     }
 }

@@ -2,39 +2,83 @@ import Catalog
 import JSON
 import MCP
 
-/// `switchyard tools`: each exposed tool with kind, tags and the tokens its definition costs.
+/// `switchyard tools`: every tool of the readable files (of the `--only` integrations), with its
+/// status (`ready`, `needs VAR`, `filtered out`), kind, tags and the tokens its definition costs;
+/// `--schema NAME` prints one definition, `--search` ranks the served tools.
 enum ToolsCommand {
-    static func run(_ options: Options, environment: [String: String]) -> Int32 {
+    static func run(_ options: Options, environment: [String: String]) throws(UsageError) -> Int32 {
         let assembly = Assembly(options: options, environment: environment)
-        let catalog = assembly.loadCatalog()
+        let survey = CatalogSurvey(loaded: assembly.load(errorsOnly: true), loader: assembly.loader)
+        try survey.checkFilters()
+        if let name = options.schema { return try schema(name, in: survey) }
         if let query = options.search {
-            return search(query, limit: options.limit ?? 10, in: catalog, json: options.json)
+            return search(query, limit: options.limit ?? 10, in: survey.loaded.catalog, json: options.json)
         }
+        let listed = survey.whole.catalog.tools.filter { options.only?.contains($0.integration) ?? true }
+        let broken = survey.brokenFiles.filter { options.only?.contains($0.name) ?? true }
         var rows: [JSONValue] = []
         var total = 0
-        for tool in catalog.tools {
+        var ready = 0
+        for tool in listed {
             let tokens = estimate(tool)
-            total += tokens
+            let availability = survey.availability(of: tool)
+            if availability == .ready {
+                total += tokens
+                ready += 1
+            }
             rows.append([
                 "name": .string(tool.name), "integration": .string(tool.integration),
                 "kind": .string(tool.kind.rawValue),
                 "tags": .array(tool.tags.map { .string($0) }), "tokens": .int(Int64(tokens)),
+                "status": .string(availability.code), "missing": .array(availability.missing.map { .string($0) }),
             ])
         }
         if options.json {
+            let files: [JSONValue] = broken.map { ["name": .string($0.name), "file": .string($0.file)] }
             StandardOutput.write(
-                JSONValue.object(["tools": .array(rows), "total_tokens": .int(Int64(total))]).encoded())
+                JSONValue.object([
+                    "tools": .array(rows), "total_tokens": .int(Int64(total)), "file_errors": .array(files),
+                ]).encoded())
             return 0
         }
-        let nameWidth = max(4, catalog.tools.map(\.name.count).max() ?? 0)
-        StandardOutput.write(pad("TOOL", nameWidth) + "  " + pad("KIND", 6) + "  " + pad("TOKENS", 6) + "  TAGS")
-        for tool in catalog.tools {
+        let labels = listed.map { survey.availability(of: $0).label }
+        let nameWidth = max(4, listed.map(\.name.count).max() ?? 0)
+        let statusWidth = max(6, labels.map(\.count).max() ?? 0)
+        StandardOutput.write(
+            pad("TOOL", nameWidth) + "  " + pad("STATUS", statusWidth) + "  " + pad("KIND", 6) + "  "
+                + pad("TOKENS", 6) + "  TAGS")
+        for (tool, label) in zip(listed, labels) {
             StandardOutput.write(
-                pad(tool.name, nameWidth) + "  " + pad(tool.kind.rawValue, 6) + "  "
+                pad(tool.name, nameWidth) + "  " + pad(label, statusWidth) + "  " + pad(tool.kind.rawValue, 6) + "  "
                     + pad(String(estimate(tool)), 6, right: true) + "  " + tool.tags.joined(separator: ","))
         }
-        let average = catalog.tools.isEmpty ? 0 : total / catalog.tools.count
-        StandardOutput.write("\(catalog.tools.count) tools, \(total) tokens in all (about \(average) per tool)")
+        for file in broken {
+            StandardOutput.write("\(file.name): file error, no tools listed (see switchyard validate \(file.file))")
+        }
+        let average = ready == 0 ? 0 : total / ready
+        var summary = "\(ready) of \(Plural.count(listed.count, "tool")) ready, \(total) tokens in all"
+        summary += ready == 0 ? "" : " (about \(average) per ready tool)"
+        if ready < listed.count { summary += "; set the variables named above, or see switchyard doctor" }
+        StandardOutput.write(summary)
+        return 0
+    }
+
+    /// `tools --schema NAME`: the tool's definition as `tools/list` gives it (newest legacy
+    /// revision), whether or not it is served now; a note on stderr when it is not.
+    static func schema(_ name: String, in survey: CatalogSurvey) throws(UsageError) -> Int32 {
+        guard let tool = survey.whole.catalog.tool(named: name) else {
+            let suggestions = FilterCheck.suggestions(
+                for: name, among: Set(survey.whole.catalog.tools.map(\.name)))
+            let hint =
+                suggestions.isEmpty
+                ? " (see switchyard tools)" : " (did you mean \(suggestions.joined(separator: ", "))?)"
+            throw UsageError("no tool named '\(name)'\(hint)")
+        }
+        StandardOutput.write(ToolRenderer.tool(CatalogToolHost.descriptor(for: tool), for: .newestLegacy).encoded())
+        let availability = survey.availability(of: tool)
+        if let why = availability.explanation(tool: tool.name, integration: tool.integration, file: "") {
+            StandardError.write("switchyard: note: not served now: \(why)")
+        }
         return 0
     }
 

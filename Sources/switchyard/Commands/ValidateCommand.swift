@@ -13,8 +13,9 @@ enum ValidateCommand {
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
         StandardError.write(
-            "switchyard: \(result.catalog.integrations.count) integrations, \(result.catalog.tools.count) tools; "
-                + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            "switchyard: \(Plural.count(result.catalog.integrations.count, "integration")), "
+                + "\(Plural.count(result.catalog.tools.count, "tool")); "
+                + "\(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))")
         for (name, variables) in result.unsetVariables.sorted(by: { $0.key < $1.key }) {
             StandardError.write("switchyard: to serve \(name), set \(variables.joined(separator: ", "))")
         }

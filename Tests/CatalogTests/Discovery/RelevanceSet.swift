@@ -43,6 +43,7 @@ enum RelevanceSet {
         task("did anyone request changes in the code review of PR 12", "github_reviews_list"),
         task("search GitHub for open issues mentioning memory leak", "github_search_issues"),
         task("find Swift HTTP libraries with more than 100 stars on GitHub", "github_search_repositories"),
+        task("which GitHub account is my token logged in as", "github_users_me"),
     ]
 
     private static let hubspot: [Task] = [
@@ -146,6 +147,7 @@ enum RelevanceSet {
         task("open a Salesforce case for the customer", "salesforce_records_create"),
         task("update the stage of a Salesforce opportunity to Closed Won", "salesforce_records_update"),
         task("change the phone number of a Salesforce contact", "salesforce_records_update"),
+        task("which object types exist in our Salesforce org", "salesforce_objects_list"),
     ]
 
     private static let slack: [Task] = [
@@ -161,6 +163,7 @@ enum RelevanceSet {
         task("get the profile of Slack member U42", "slack_users_info"),
         task("send a message to #deploys saying the release is out", "slack_chat_post_message"),
         task("post in Slack that the build is green", "slack_chat_post_message"),
+        task("is our Slack bot token still valid, and which workspace is it for", "slack_auth_test"),
     ]
 
     private static let stripe: [Task] = [
@@ -185,6 +188,7 @@ enum RelevanceSet {
         task("what's the status of refund re_55", "stripe_refunds_get"),
         task("refund the customer's last payment", "stripe_refunds_create"),
         task("give Ada her money back for payment pi_777", "stripe_refunds_create"),
+        task("how much money is available in our Stripe balance", "stripe_balance_get"),
     ]
 
     private static let zendesk: [Task] = [

@@ -25,10 +25,14 @@ public final class SwitchyardProcess: Sendable {
             .path
     }
 
-    /// Starts the binary with arguments and extra environment (merged over a minimal environment).
-    public init(_ arguments: [String], environment extra: [String: String] = [:], directory: String? = nil) throws {
+    /// Starts the binary (``binaryPath`` unless `binary` names a copy) with arguments and extra
+    /// environment (merged over a minimal environment), in `directory` when given.
+    public init(
+        _ arguments: [String], environment extra: [String: String] = [:], directory: String? = nil,
+        binary: String? = nil
+    ) throws {
         process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binaryPath)
+        process.executableURL = URL(fileURLWithPath: binary ?? Self.binaryPath)
         process.arguments = arguments
         var environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
         for (key, value) in extra { environment[key] = value }
