@@ -17,9 +17,10 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "CCurlShims", dependencies: ["CCurl"]),
+        .target(name: "CSystemShims"),
         .target(name: "JSON", swiftSettings: strict),
         .target(name: "Catalog", dependencies: ["JSON"], swiftSettings: strict),
-        .target(name: "Engine", dependencies: ["JSON", "Catalog", "CCurlShims"], swiftSettings: strict),
+        .target(name: "Engine", dependencies: ["JSON", "Catalog", "CCurlShims", "CSystemShims"], swiftSettings: strict),
         .target(name: "MCP", dependencies: ["JSON", "Catalog", "Engine"], swiftSettings: strict),
         .executableTarget(
             name: "switchyard", dependencies: ["JSON", "Catalog", "Engine", "MCP"], swiftSettings: strict,

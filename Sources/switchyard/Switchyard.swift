@@ -7,6 +7,7 @@ import Glibc
 enum Switchyard {
     static func main() async {
         signal(SIGPIPE, SIG_IGN)
+        MemoryRelease.configure()
         let status: Int32
         do {
             status = try await run(Invocation.parse(Array(CommandLine.arguments.dropFirst())))

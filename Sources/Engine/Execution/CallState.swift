@@ -12,6 +12,8 @@ public struct CallState: Sendable {
     public let trace: TraceContext?
     /// HTTP requests sent so far (every try of every page).
     public var attempts = 0
+    /// Response body bytes received so far (every page).
+    public var receivedBytes = 0
 
     /// Creates the state of a call starting now.
     public init(tool: Tool, deadline: ContinuousClock.Instant, idempotencyKey: String?, trace: TraceContext? = nil) {

@@ -157,6 +157,7 @@ struct RequestPipeline: Sendable {
                 throw error
             }
             runtime.limiter.release(responseHeaders: response.headers)
+            call.receivedBytes += response.body.count
             guard [301, 302, 303, 307, 308].contains(response.status), let location = response.headers["Location"]
             else {
                 return response

@@ -63,6 +63,7 @@ public final class ToolEngine: Sendable {
         let deadline = clock.now() + .milliseconds(tool.operation.timeoutMs)
         let key = tool.operation.idempotencyHeader != nil ? UUID().uuidString.lowercased() : nil
         var call = CallState(tool: tool, deadline: deadline, idempotencyKey: key, trace: trace)
+        defer { if call.receivedBytes >= MemoryRelease.largeResponseBytes { MemoryRelease.afterLargeResponse() } }
         do throws(EngineError) {
             if options.readOnly, !tool.kind.isRead {
                 throw EngineError(.readOnly, "\(tool.name) changes data and Switchyard runs read-only (--read-only)")

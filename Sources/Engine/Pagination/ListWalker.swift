@@ -57,10 +57,12 @@ struct ListWalker {
             guard (200..<300).contains(response.status) else {
                 throw interpreter.failure(response, retryAfter: nil)
             }
-            let body = try interpreter.success(response)
-            // An empty body, or `null` where the items go (Pipedrive's empty `data`), is an empty page.
-            let found = body.value(at: pagination.records)
-            guard let records = found?.arrayValue ?? (body == .null || found == .null ? [] : nil) else {
+            // Only the items this call can take (and the page's last, for cursor styles) are kept
+            // of a vendor page: a 20 MB page costs the memory of the items returned, not of all.
+            let page = try interpreter.successPage(
+                response, records: pagination.records, keeping: position.skip..<(position.skip + max(0, wanted)))
+            let body = page.body
+            guard let count = page.count else {
                 throw EngineError(
                     .invalidResponse,
                     "the vendor's page has no item array at '\(pagination.records)'", status: response.status,
@@ -69,15 +71,16 @@ struct ListWalker {
             if result.total == nil, let pointer = pagination.total, let total = body.value(at: pointer)?.intValue {
                 result.total = total
             }
-            let available = records.count > position.skip ? records.count - position.skip : 0
+            let available = count > position.skip ? count - position.skip : 0
             let take = min(wanted, available)
-            for index in 0..<take {
-                let itemIndex = position.skip + index
-                result.items.append((records[itemIndex], resume(position, size: size, at: itemIndex)))
+            let taken = page.elements.prefix(take)
+            for (offset, item) in taken.enumerated() {
+                result.items.append((item, resume(position, size: size, at: position.skip + offset)))
             }
-            if take > 0 { onItems(records[position.skip..<(position.skip + take)]) }
+            if take > 0 { onItems(taken) }
             let nextPosition = try next(
-                after: position, size: size, records: records, body: body, response: response, request: request)
+                after: position, size: size, count: count, last: page.last, body: body, response: response,
+                request: request)
             if take < available {
                 // Stopped inside this page: resume at the first item not taken.
                 result.next = resume(position, size: size, at: position.skip + take)
@@ -158,7 +161,7 @@ struct ListWalker {
 
     /// The position of the vendor page after this one, or `nil` when this was the last.
     private func next(
-        after position: PagePosition, size: Int?, records: [JSONValue], body: JSONValue, response: HTTPResponse,
+        after position: PagePosition, size: Int?, count: Int, last: JSONValue?, body: JSONValue, response: HTTPResponse,
         request: HTTPRequest
     ) throws(EngineError) -> PagePosition? {
         if let pointer = pagination.hasMore, body.value(at: pointer) == .bool(false) { return nil }
@@ -175,24 +178,24 @@ struct ListWalker {
                 guard pagination.hasMore == nil || body.value(at: pagination.hasMore ?? .root) == .bool(true) else {
                     return nil
                 }
-                value = records.last?.value(at: pointer)
+                value = last?.value(at: pointer)
             } else {
                 value = nil
             }
             guard let value, value != .null, !value.plainText.isEmpty else { return nil }
             return PagePosition(anchor: .cursor(value.plainText))
         case .offset:
-            guard !records.isEmpty else { return nil }
+            guard count > 0 else { return nil }
             let base: Int
             if case .offset(let offset) = position.anchor { base = offset } else { base = 0 }
-            let nextOffset = base + records.count
+            let nextOffset = base + count
             if let pointer = pagination.total, let total = body.value(at: pointer)?.intValue, nextOffset >= total {
                 return nil
             }
-            if let size, records.count < size, pagination.hasMore == nil, pagination.total == nil { return nil }
+            if let size, count < size, pagination.hasMore == nil, pagination.total == nil { return nil }
             return PagePosition(anchor: .offset(nextOffset))
         case .page:
-            guard !records.isEmpty else { return nil }
+            guard count > 0 else { return nil }
             let current: Int
             if case .page(let number) = position.anchor { current = number } else { current = pagination.firstPage }
             if let pointer = pagination.totalPages, let totalPages = body.value(at: pointer)?.intValue,
@@ -200,7 +203,7 @@ struct ListWalker {
             {
                 return nil
             }
-            if let size, records.count < size, pagination.hasMore == nil, pagination.totalPages == nil { return nil }
+            if let size, count < size, pagination.hasMore == nil, pagination.totalPages == nil { return nil }
             return PagePosition(anchor: .page(current + 1), pageSize: fixedSize)
         case .linkHeader:
             guard let header = response.headers["Link"], let target = LinkHeader.target(of: "next", in: header) else {

@@ -19,11 +19,41 @@ public struct ResponseInterpreter: Sendable {
         self.redactor = redactor
     }
 
+    /// A 2xx list page: its body with only the records in `range` (and the last) kept of the
+    /// array at `records`, or the failure it represents. An empty body, or `null` where the items
+    /// go (Pipedrive's empty `data`), is a page of no items; no array there has a `nil` count.
+    public func successPage(
+        _ response: HTTPResponse, records: JSONPointer, keeping range: Range<Int>
+    ) throws(EngineError) -> SparseArrayDocument {
+        // A failure rule looking inside the records needs them whole: read the page in full then.
+        let ruleLooksInside = errors.failureWhen.map { $0.pointer.tokens.starts(with: records.tokens) } ?? false
+        guard !Self.isBlank(response.body), !ruleLooksInside else {
+            let body = try success(response)
+            let found = body.value(at: records)
+            guard let array = found?.arrayValue ?? (body == .null || found == .null ? [] : nil) else {
+                return SparseArrayDocument(body: body, count: nil, start: range.lowerBound, elements: [], last: nil)
+            }
+            let kept = range.clamped(to: 0..<array.count)
+            return SparseArrayDocument(
+                body: body, count: array.count, start: range.lowerBound, elements: Array(array[kept]),
+                last: array.last)
+        }
+        var page: SparseArrayDocument
+        do {
+            page = try JSONParser.parse(response.body, keepingElements: range, ofArrayAt: records)
+        } catch {
+            throw EngineError(
+                .invalidResponse, "the vendor answered HTTP \(response.status) with a body that is not JSON (\(error))",
+                status: response.status, vendor: vendorBody(response.body))
+        }
+        try checkFailureRule(page.body, status: response.status)
+        if page.count == nil, page.body == .null || page.body.value(at: records) == .null { page.count = 0 }
+        return page
+    }
+
     /// The body of a 2xx response as JSON (an empty body is `null`), or the failure it represents.
     public func success(_ response: HTTPResponse) throws(EngineError) -> JSONValue {
-        if response.body.isEmpty || response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return .null
-        }
+        if Self.isBlank(response.body) { return .null }
         let body: JSONValue
         do {
             body = try JSONParser.parse(response.body)
@@ -32,13 +62,20 @@ public struct ResponseInterpreter: Sendable {
                 .invalidResponse, "the vendor answered HTTP \(response.status) with a body that is not JSON (\(error))",
                 status: response.status, vendor: vendorBody(response.body))
         }
-        if let rule = errors.failureWhen, rule.matches(body) {
-            let type = mappedType(body) ?? .upstreamError
-            let text = message(from: body) ?? "the vendor reported a failure"
-            throw EngineError(
-                type, text, status: response.status, retryable: type == .rateLimited, vendor: trimmed(body))
-        }
+        try checkFailureRule(body, status: response.status)
         return body
+    }
+
+    /// Throws the failure a 2xx body reports through the operation's `failure_when` rule.
+    private func checkFailureRule(_ body: JSONValue, status: Int) throws(EngineError) {
+        guard let rule = errors.failureWhen, rule.matches(body) else { return }
+        let type = mappedType(body) ?? .upstreamError
+        let text = message(from: body) ?? "the vendor reported a failure"
+        throw EngineError(type, text, status: status, retryable: type == .rateLimited, vendor: trimmed(body))
+    }
+
+    private static func isBlank(_ body: Data) -> Bool {
+        body.isEmpty || body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
     }
 
     /// The error a non-2xx response represents (3xx included: redirects are handled before this).

@@ -64,6 +64,11 @@ public struct JSONParser {
         }
     }
 
+    /// One value, parsed in full (the sparse reader's name for it, off its path).
+    mutating func parseValueOffPath() throws(JSONParseError) -> JSONValue {
+        try parseValue()
+    }
+
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
         guard index < bytes.count else { throw error("unexpected end of input") }
         switch bytes[index] {

@@ -106,6 +106,12 @@ final class RPCClient: Sendable {
         return bytes
     }
 
+    /// The server's resident memory now (`VmRSS`).
+    func residentMemory() throws -> Int {
+        guard let bytes = PeakMemory.resident(of: pid) else { throw BenchError("cannot read VmRSS of pid \(pid)") }
+        return bytes
+    }
+
     /// The CPU time the child has used so far, in milliseconds (0 when unreadable).
     var cpuMilliseconds: Double { ProcessCPU.milliseconds(of: pid) ?? 0 }
 

@@ -6,6 +6,7 @@
 /// | `bench_items_list` | `GET /items`, page-numbered, up to 10,000 items a call |
 /// | `bench_slow_get` | `GET /slow`, answered after 100 ms |
 /// | `bench_exports_get` | `GET /export`, a 20 MB body |
+/// | `bench_exports_list` | `GET /export` read as one 20 MB page of records |
 enum BenchIntegration {
     /// The file's JSON text.
     static let text = #"""
@@ -54,6 +55,11 @@ enum BenchIntegration {
                 "get": {
                   "request": "GET /export",
                   "description": "Get the full export: one JSON object of about 20 MB with every record."
+                },
+                "list": {
+                  "request": "GET /export",
+                  "description": "List the export's records: one vendor page of about 20 MB.",
+                  "pagination": {"style": "none", "records": "/records", "max_limit": 500}
                 }
               }
             }

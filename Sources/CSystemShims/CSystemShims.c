@@ -1,0 +1,11 @@
+#include "CSystemShims.h"
+
+#include <malloc.h>
+
+int csystem_set_mmap_threshold(int bytes) {
+    return mallopt(M_MMAP_THRESHOLD, bytes);
+}
+
+int csystem_release_free_memory(void) {
+    return malloc_trim(0);
+}

@@ -1,0 +1,11 @@
+#ifndef CSYSTEMSHIMS_H
+#define CSYSTEMSHIMS_H
+
+/// Allocations of at least `bytes` are served by mmap and given back to the system when freed
+/// (glibc's M_MMAP_THRESHOLD, which also stops its dynamic raising). Returns 1 on success.
+int csystem_set_mmap_threshold(int bytes);
+
+/// Gives free heap memory back to the system (glibc's malloc_trim(0)). Returns 1 when some was.
+int csystem_release_free_memory(void);
+
+#endif

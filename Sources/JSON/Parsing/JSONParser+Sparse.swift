@@ -1,0 +1,180 @@
+/// A document whose one large array was read sparsely: only the elements a caller needs were
+/// kept, so a 20 MB page of records costs the memory of the few items taken, not of all of them.
+public struct SparseArrayDocument: Sendable {
+    /// The document, with the array at the pointer replaced by an empty array when it was read
+    /// sparsely (every other member as parsed).
+    public var body: JSONValue
+    /// How many elements the array holds, or `nil` when there is no array at the pointer (then
+    /// ``body`` holds whatever is there, parsed in full).
+    public var count: Int?
+    /// The index of the first element in ``elements``.
+    public var start: Int
+    /// The kept elements: those of the requested range that exist, in order.
+    public var elements: [JSONValue]
+    /// The array's last element, kept whatever the range (cursor styles read it).
+    public var last: JSONValue?
+
+    /// Creates a document.
+    public init(body: JSONValue, count: Int?, start: Int, elements: [JSONValue], last: JSONValue?) {
+        self.body = body
+        self.count = count
+        self.start = start
+        self.elements = elements
+        self.last = last
+    }
+}
+
+extension JSONParser {
+    /// Parses `data` like ``parse(_:)-(some Collection<UInt8>)``, but keeps of the array at
+    /// `pointer` only the elements in `range` and the last one. Every element is still checked
+    /// (the text must be valid JSON throughout); the others are dropped as soon as they are read.
+    public static func parse(
+        _ data: some Collection<UInt8>, keepingElements range: Range<Int>, ofArrayAt pointer: JSONPointer
+    ) throws(JSONParseError) -> SparseArrayDocument {
+        let run = { (buffer: UnsafeBufferPointer<UInt8>) -> Result<SparseArrayDocument, JSONParseError> in
+            var parser = JSONParser(bytes: buffer)
+            var sparse = SparseReading(target: pointer.tokens, range: range)
+            do throws(JSONParseError) {
+                parser.skipWhitespace()
+                let body = try parser.parseValue(along: &sparse, matched: 0)
+                parser.skipWhitespace()
+                guard parser.index == buffer.count else { throw parser.error("unexpected trailing data") }
+                return .success(
+                    SparseArrayDocument(
+                        body: body, count: sparse.count, start: range.lowerBound, elements: sparse.elements,
+                        last: sparse.last))
+            } catch {
+                return .failure(error)
+            }
+        }
+        if let result = data.withContiguousStorageIfAvailable(run) { return try result.get() }
+        let copy = Array(data)
+        return try copy.withUnsafeBufferPointer(run).get()
+    }
+
+    /// A value on the way to (or at) the sparse array: containers on the path are walked with
+    /// ``SparseReading``; everything off the path is parsed as usual.
+    private mutating func parseValue(along sparse: inout SparseReading, matched: Int) throws(JSONParseError)
+        -> JSONValue
+    {
+        guard index < bytes.count else { throw error("unexpected end of input") }
+        switch bytes[index] {
+        case UInt8(ascii: "{") where matched < sparse.target.count:
+            return try parseObject(along: &sparse, matched: matched)
+        case UInt8(ascii: "[") where matched < sparse.target.count:
+            return try parseArray(along: &sparse, matched: matched)
+        case UInt8(ascii: "[") where matched == sparse.target.count && sparse.count == nil:
+            try parseSparseArray(&sparse)
+            return .array([])
+        default:
+            return try parseValueOffPath()
+        }
+    }
+
+    private mutating func parseObject(along sparse: inout SparseReading, matched: Int) throws(JSONParseError)
+        -> JSONValue
+    {
+        try enter()
+        index += 1
+        var members: [JSONObject.Member] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return .object(JSONObject(uniqueMembers: members))
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key") }
+            let key = try parseString()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
+            index += 1
+            skipWhitespace()
+            let value: JSONValue
+            if key == sparse.target[matched] {
+                value = try parseValue(along: &sparse, matched: matched + 1)
+            } else {
+                value = try parseValueOffPath()
+            }
+            // Duplicate keys: the last value wins, at the first key's position, as in the full parse.
+            if let existing = members.firstIndex(where: { JSONObject.sameKey($0.key, key) }) {
+                members[existing].value = value
+            } else {
+                members.append(JSONObject.Member(key: key, value: value))
+            }
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of input") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "}") else { throw error("expected ',' or '}'") }
+            index += 1
+            depth -= 1
+            return .object(JSONObject(uniqueMembers: members))
+        }
+    }
+
+    private mutating func parseArray(along sparse: inout SparseReading, matched: Int) throws(JSONParseError)
+        -> JSONValue
+    {
+        var elements: [JSONValue] = []
+        try forEachElement { parser throws(JSONParseError) in
+            if sparse.target[matched] == String(elements.count) {
+                elements.append(try parser.parseValue(along: &sparse, matched: matched + 1))
+            } else {
+                elements.append(try parser.parseValueOffPath())
+            }
+        }
+        return .array(elements)
+    }
+
+    private mutating func parseSparseArray(_ sparse: inout SparseReading) throws(JSONParseError) {
+        var count = 0
+        try forEachElement { parser throws(JSONParseError) in
+            let element = try parser.parseValueOffPath()
+            if sparse.range.contains(count) { sparse.elements.append(element) }
+            sparse.last = element
+            count += 1
+        }
+        sparse.count = count
+    }
+
+    /// Reads an array's elements one by one with `element`, checking the separators.
+    private mutating func forEachElement(
+        _ element: (inout JSONParser) throws(JSONParseError) -> Void
+    ) throws(JSONParseError) {
+        try enter()
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            try element(&self)
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of input") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "]") else { throw error("expected ',' or ']'") }
+            index += 1
+            depth -= 1
+            return
+        }
+    }
+}
+
+/// What a sparse parse is looking for and what it kept.
+private struct SparseReading {
+    let target: [String]
+    let range: Range<Int>
+    var count: Int?
+    var elements: [JSONValue] = []
+    var last: JSONValue?
+}
