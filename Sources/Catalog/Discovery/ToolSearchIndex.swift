@@ -4,7 +4,8 @@ import Glibc
 ///
 /// Each tool is a document of weighted fields — its name split into words with its resource and
 /// operation, its integration's name and title, the verbs of its kind, its tags, its description
-/// (references to other tools left out), its resource's description (the vendor's own synonyms),
+/// (its clauses about other tools left out: ``OwnDescription``), its resource's description (the
+/// vendor's own synonyms),
 /// its integration's description, and its parameters' names, descriptions and enum values. Terms
 /// are stemmed (``WordStemmer``); query words also reach their ``SearchVocabulary`` synonyms at a
 /// lower weight. No model, no embedding: the same catalogue and query always give the same order,
@@ -62,7 +63,7 @@ public struct ToolSearchIndex: Sendable {
             entries.append(
                 Entry(
                     name: tool.name, integration: tool.integration, kind: tool.kind, tags: tool.tags,
-                    summary: FirstSentence.of(tool.operation.description), tokens: cost(tool)))
+                    summary: Sentences.first(of: tool.operation.description), tokens: cost(tool)))
             let integration = catalog.integrations[tool.integration]
             fieldTerms.append(Self.documentFields(of: tool, in: integration, toolNames: toolNames))
         }
@@ -141,9 +142,7 @@ public struct ToolSearchIndex: Sendable {
         }
         // A description's pointers to other tools ("use github_search_issues to…") describe
         // those tools, not this one.
-        let description = operation.description.split(separator: " ")
-            .filter { word in !toolNames.contains(String(word.filter { $0.isLetter || $0.isNumber || $0 == "_" })) }
-            .joined(separator: " ")
+        let description = OwnDescription.of(operation.description, others: toolNames.subtracting([tool.name]))
         let name = Set(
             SearchText.terms(tool.name) + SearchText.terms(operation.resource) + SearchText.terms(operation.key))
         return [

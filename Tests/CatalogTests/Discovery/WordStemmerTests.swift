@@ -27,9 +27,10 @@ import Testing
 
     @Test("the first sentence ends at a full stop before a capital, not after e.g.")
     func firstSentence() {
-        #expect(FirstSentence.of("Find issues, e.g. Project = ABC. Then more.") == "Find issues, e.g. Project = ABC.")
-        #expect(FirstSentence.of("No stop at all") == "No stop at all")
-        #expect(FirstSentence.of("Ends here.") == "Ends here.")
-        #expect(FirstSentence.of("") == "")
+        let text = "Find issues, e.g. Project = ABC. Then more."
+        #expect(Sentences.first(of: text) == "Find issues, e.g. Project = ABC.")
+        #expect(Sentences.first(of: "No stop at all") == "No stop at all")
+        #expect(Sentences.first(of: "Ends here.") == "Ends here.")
+        #expect(Sentences.first(of: "") == "")
     }
 }
