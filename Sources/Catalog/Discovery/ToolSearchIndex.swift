@@ -4,12 +4,15 @@ import Glibc
 ///
 /// Each tool is a document of weighted fields — its name split into words with its resource and
 /// operation, its integration's name and title, the verbs of its kind, its tags, its description
-/// (its clauses about other tools left out: ``OwnDescription``), its resource's description (the
-/// vendor's own synonyms),
-/// its integration's description, and its parameters' names, descriptions and enum values. Terms
-/// are stemmed (``WordStemmer``); query words also reach their ``SearchVocabulary`` synonyms at a
-/// lower weight. No model, no embedding: the same catalogue and query always give the same order,
-/// ties broken by name.
+/// (without its clauses about other tools: ``OwnDescription``), its resource's description (the
+/// vendor's own synonyms), its integration's description, and its parameters' names, descriptions
+/// and enum values. Terms are stemmed (``WordStemmer``) and abbreviations spelt out; query words
+/// also reach their ``SearchVocabulary`` synonyms at a lower weight. Three signals then adjust the
+/// BM25F score (``SearchQuery``): a query naming every word of a tool's resource adds to it; a
+/// query naming an integration lowers the other integrations' tools; a query whose first word
+/// asks to read (a question, "show") or to change ("add", "close") lowers the tools of the other
+/// side. No model, no embedding: the same catalogue and query always give the same order, ties
+/// broken by name.
 ///
 /// Immutable and `Sendable`: a reload builds a new index.
 public struct ToolSearchIndex: Sendable {
@@ -35,6 +38,12 @@ public struct ToolSearchIndex: Sendable {
     static let k1 = 1.2
     /// The weight of a synonym next to a word the query used itself.
     static let synonymWeight = 0.4
+    /// What naming a tool's whole resource adds, per resource term, in units of the term's IDF.
+    static let resourceBonus = 0.5
+    /// The factor on a tool of an integration the query does not name, when it names one.
+    static let otherIntegrationFactor = 0.5
+    /// The factor on a tool that reads when the query asks to change something, or the reverse.
+    static let otherIntentFactor = 0.7
 
     /// One indexed tool.
     struct Entry: Sendable {
@@ -44,6 +53,8 @@ public struct ToolSearchIndex: Sendable {
         let tags: [String]
         let summary: String
         let tokens: Int
+        /// The terms of the resource's name (`deal_fields` → `deal`, `field`).
+        let resource: Set<String>
     }
 
     private let entries: [Entry]
@@ -53,23 +64,38 @@ public struct ToolSearchIndex: Sendable {
     private let inverseFrequency: [String: Double]
     /// For each stem, the stems of its synonyms.
     private let synonyms: [String: Set<String>]
+    /// The terms of integration names and titles that name one integration only, and that one.
+    private let integrationNames: [String: String]
 
     /// Indexes every tool of `catalog`; `cost` gives a tool's definition cost in tokens.
     public init(catalog: Catalog, cost: (Tool) -> Int) {
-        let toolNames = Set(catalog.tools.map(\.name))
+        // Filtered-out tools too: a clause about a tool hidden by --read-only is still not about this one.
+        let toolNames = Set(
+            catalog.tools.map(\.name) + catalog.integrations.values.flatMap { $0.operations.map(\.toolName) })
         var entries: [Entry] = []
         var fieldTerms: [[[String]]] = []
         for tool in catalog.tools {
             entries.append(
                 Entry(
                     name: tool.name, integration: tool.integration, kind: tool.kind, tags: tool.tags,
-                    summary: Sentences.first(of: tool.operation.description), tokens: cost(tool)))
+                    summary: Sentences.first(of: tool.operation.description), tokens: cost(tool),
+                    resource: Set(SearchText.terms(tool.operation.resource))))
             let integration = catalog.integrations[tool.integration]
             fieldTerms.append(Self.documentFields(of: tool, in: integration, toolNames: toolNames))
         }
         self.entries = entries
         (postings, inverseFrequency) = Self.weigh(fieldTerms)
         synonyms = Self.synonymTable()
+        // A word of an integration's name or title names it when no other integration's tools
+        // use the word ("Microsoft" does, "CRM" does not: Pipedrive's tools say it too).
+        var names: [String: String] = [:]
+        for (name, integration) in catalog.integrations {
+            for term in SearchText.terms(name + " " + (integration.title ?? ""))
+            where postings[term]?.allSatisfy({ entries[$0.tool].integration == name }) ?? false {
+                names[term] = name
+            }
+        }
+        integrationNames = names
     }
 
     /// How many tools are indexed.
@@ -78,20 +104,27 @@ public struct ToolSearchIndex: Sendable {
     /// The tools best matching `query`, best first, at most `limit` (at least 1); with `tags`,
     /// only tools carrying one of them. Tools matching no query term are not returned.
     public func search(_ query: String, limit: Int, tags: Set<String>? = nil) -> [ToolSearchHit] {
-        var weights: [String: Double] = [:]
-        for term in SearchText.terms(query) {
-            weights[term] = 1
-            for synonym in synonyms[term] ?? [] where weights[synonym, default: 0] < Self.synonymWeight {
-                weights[synonym] = Self.synonymWeight
-            }
-        }
+        let query = SearchQuery(query, synonyms: synonyms, synonymWeight: Self.synonymWeight)
         var scores = [Double](repeating: 0, count: entries.count)
         // Sorted, so the floating-point sums are made in the same order in every process.
-        for term in weights.keys.sorted() {
-            guard let list = postings[term], let idf = inverseFrequency[term], let weight = weights[term] else {
+        for term in query.weights.keys.sorted() {
+            guard let list = postings[term], let idf = inverseFrequency[term], let weight = query.weights[term] else {
                 continue
             }
             for posting in list { scores[posting.tool] += weight * idf * posting.weight }
+        }
+        let named = Set(query.terms.compactMap { integrationNames[$0] })
+        let asked = Set(query.terms)
+        for position in scores.indices where scores[position] > 0 {
+            let entry = entries[position]
+            if !entry.resource.isEmpty && entry.resource.isSubset(of: asked) {
+                // The query names what the tool works on, every word of it.
+                for term in entry.resource.sorted() { scores[position] += Self.resourceBonus * idf(term) }
+            }
+            if !named.isEmpty && !named.contains(entry.integration) { scores[position] *= Self.otherIntegrationFactor }
+            if let intent = query.intent, (intent == .read) != entry.kind.isRead {
+                scores[position] *= Self.otherIntentFactor
+            }
         }
         var ranked: [Int] = []
         for (position, score) in scores.enumerated() where score > 0 {
@@ -108,6 +141,9 @@ public struct ToolSearchIndex: Sendable {
                 tokens: entry.tokens, score: scores[position])
         }
     }
+
+    /// The inverse document frequency of `term`, 0 for a term no tool has.
+    private func idf(_ term: String) -> Double { inverseFrequency[term] ?? 0 }
 
     /// The indexed names closest to `name` (a misspelt or guessed tool name), best first, at most
     /// `limit`: near spellings first, then the best search matches for its words.

@@ -25,6 +25,12 @@ import Testing
         #expect(SearchText.terms("the accountId of ENG-12") == ["account", "id", "eng"])
     }
 
+    @Test("abbreviations are read as the words they stand for, in queries and documents alike")
+    func abbreviations() {
+        #expect(SearchText.terms("my repos and PRs in our org") == ["repository", "pull", "request", "organization"])
+        #expect(SearchText.terms("repo") == SearchText.terms("repositories"))
+    }
+
     @Test("the first sentence ends at a full stop before a capital, not after e.g.")
     func firstSentence() {
         let text = "Find issues, e.g. Project = ABC. Then more."
