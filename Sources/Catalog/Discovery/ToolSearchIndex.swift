@@ -53,8 +53,6 @@ public struct ToolSearchIndex: Sendable {
         let tags: [String]
         let summary: String
         let tokens: Int
-        /// The terms of the resource's name (`deal_fields` → `deal`, `field`).
-        let resource: Set<String>
     }
 
     private let entries: [Entry]
@@ -64,8 +62,16 @@ public struct ToolSearchIndex: Sendable {
     private let inverseFrequency: [String: Double]
     /// For each stem, the stems of its synonyms.
     private let synonyms: [String: Set<String>]
-    /// The terms of integration names and titles that name one integration only, and that one.
-    private let integrationNames: [String: String]
+    /// Whether each tool only reads.
+    private let reads: [Bool]
+    /// Each tool's integration, as a position in the sorted integration names.
+    private let integrationOf: [Int]
+    /// The terms of integration names and titles that name one integration only, and its position.
+    private let integrationNames: [String: Int]
+    /// For each term of a resource name (`deal_fields` → `deal`, `field`), the tools of that resource.
+    private let resourceTools: [String: [Int]]
+    /// Each tool's count of resource-name terms, and the sum of their IDFs.
+    private let resourceTerms: [(count: Int, weight: Double)]
 
     /// Indexes every tool of `catalog`; `cost` gives a tool's definition cost in tokens.
     public init(catalog: Catalog, cost: (Tool) -> Int) {
@@ -78,24 +84,38 @@ public struct ToolSearchIndex: Sendable {
             entries.append(
                 Entry(
                     name: tool.name, integration: tool.integration, kind: tool.kind, tags: tool.tags,
-                    summary: Sentences.first(of: tool.operation.description), tokens: cost(tool),
-                    resource: Set(SearchText.terms(tool.operation.resource))))
+                    summary: Sentences.first(of: tool.operation.description), tokens: cost(tool)))
             let integration = catalog.integrations[tool.integration]
             fieldTerms.append(Self.documentFields(of: tool, in: integration, toolNames: toolNames))
         }
         self.entries = entries
         (postings, inverseFrequency) = Self.weigh(fieldTerms)
         synonyms = Self.synonymTable()
+        reads = entries.map(\.kind.isRead)
+        let integrations = catalog.integrations.keys.sorted()
+        let positions = Dictionary(uniqueKeysWithValues: integrations.enumerated().map { ($1, $0) })
+        integrationOf = entries.map { positions[$0.integration] ?? -1 }
         // A word of an integration's name or title names it when no other integration's tools
         // use the word ("Microsoft" does, "CRM" does not: Pipedrive's tools say it too).
-        var names: [String: String] = [:]
-        for (name, integration) in catalog.integrations {
-            for term in SearchText.terms(name + " " + (integration.title ?? ""))
+        var names: [String: Int] = [:]
+        for (position, name) in integrations.enumerated() {
+            let title = catalog.integrations[name]?.title ?? ""
+            for term in SearchText.terms(name + " " + title)
             where postings[term]?.allSatisfy({ entries[$0.tool].integration == name }) ?? false {
-                names[term] = name
+                names[term] = position
             }
         }
         integrationNames = names
+        let idf = inverseFrequency
+        var resourceTools: [String: [Int]] = [:]
+        var resourceTerms: [(count: Int, weight: Double)] = []
+        for (position, tool) in catalog.tools.enumerated() {
+            let terms = Set(SearchText.terms(tool.operation.resource)).sorted()
+            for term in terms { resourceTools[term, default: []].append(position) }
+            resourceTerms.append((terms.count, terms.reduce(0) { $0 + (idf[$1] ?? 0) }))
+        }
+        self.resourceTools = resourceTools
+        self.resourceTerms = resourceTerms
     }
 
     /// How many tools are indexed.
@@ -113,17 +133,20 @@ public struct ToolSearchIndex: Sendable {
             }
             for posting in list { scores[posting.tool] += weight * idf * posting.weight }
         }
+        // The query names what a tool works on, every word of its resource.
+        var resourceHits: [Int: Int] = [:]
+        for term in Set(query.terms) { for tool in resourceTools[term] ?? [] { resourceHits[tool, default: 0] += 1 } }
+        for (tool, hits) in resourceHits where hits == resourceTerms[tool].count && scores[tool] > 0 {
+            scores[tool] += Self.resourceBonus * resourceTerms[tool].weight
+        }
         let named = Set(query.terms.compactMap { integrationNames[$0] })
-        let asked = Set(query.terms)
-        for position in scores.indices where scores[position] > 0 {
-            let entry = entries[position]
-            if !entry.resource.isEmpty && entry.resource.isSubset(of: asked) {
-                // The query names what the tool works on, every word of it.
-                for term in entry.resource.sorted() { scores[position] += Self.resourceBonus * idf(term) }
-            }
-            if !named.isEmpty && !named.contains(entry.integration) { scores[position] *= Self.otherIntegrationFactor }
-            if let intent = query.intent, (intent == .read) != entry.kind.isRead {
-                scores[position] *= Self.otherIntentFactor
+        let asksToRead = query.intent.map { $0 == .read }
+        if !named.isEmpty || asksToRead != nil {
+            for position in scores.indices where scores[position] > 0 {
+                if !named.isEmpty && !named.contains(integrationOf[position]) {
+                    scores[position] *= Self.otherIntegrationFactor
+                }
+                if let asksToRead, asksToRead != reads[position] { scores[position] *= Self.otherIntentFactor }
             }
         }
         var ranked: [Int] = []
@@ -141,9 +164,6 @@ public struct ToolSearchIndex: Sendable {
                 tokens: entry.tokens, score: scores[position])
         }
     }
-
-    /// The inverse document frequency of `term`, 0 for a term no tool has.
-    private func idf(_ term: String) -> Double { inverseFrequency[term] ?? 0 }
 
     /// The indexed names closest to `name` (a misspelt or guessed tool name), best first, at most
     /// `limit`: near spellings first, then the best search matches for its words.
