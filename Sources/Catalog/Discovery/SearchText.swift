@@ -1,6 +1,7 @@
 /// Turns text into the terms the discovery ranking compares: words split at anything that is not
 /// a letter or digit and at lower-to-upper case changes (`accountId` → `account`, `id`), lower
-/// case, without stop words and bare numbers, stemmed by ``WordStemmer``.
+/// case, without stop words and bare numbers, abbreviations spelt out ("repo" → "repository"),
+/// stemmed by ``WordStemmer``.
 enum SearchText {
     /// Words that carry no meaning for choosing a tool.
     static let stopWords: Set<String> = [
@@ -18,7 +19,7 @@ enum SearchText {
         var result: [String] = []
         for word in words(text) {
             guard !stopWords.contains(word), !word.allSatisfy(\.isNumber) else { continue }
-            result.append(WordStemmer.stem(word))
+            for full in SearchVocabulary.abbreviations[word] ?? [word] { result.append(WordStemmer.stem(full)) }
         }
         return result
     }

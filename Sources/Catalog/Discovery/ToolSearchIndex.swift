@@ -4,11 +4,15 @@ import Glibc
 ///
 /// Each tool is a document of weighted fields — its name split into words with its resource and
 /// operation, its integration's name and title, the verbs of its kind, its tags, its description
-/// (references to other tools left out), its resource's description (the vendor's own synonyms),
-/// its integration's description, and its parameters' names, descriptions and enum values. Terms
-/// are stemmed (``WordStemmer``); query words also reach their ``SearchVocabulary`` synonyms at a
-/// lower weight. No model, no embedding: the same catalogue and query always give the same order,
-/// ties broken by name.
+/// (without its clauses about other tools: ``OwnDescription``), its resource's description (the
+/// vendor's own synonyms), its integration's description, and its parameters' names, descriptions
+/// and enum values. Terms are stemmed (``WordStemmer``) and abbreviations spelt out; query words
+/// also reach their ``SearchVocabulary`` synonyms at a lower weight. Three signals then adjust the
+/// BM25F score (``SearchQuery``): a query naming every word of a tool's resource adds to it; a
+/// query naming an integration lowers the other integrations' tools; a query whose first word
+/// asks to read (a question, "show") or to change ("add", "close") lowers the tools of the other
+/// side. No model, no embedding: the same catalogue and query always give the same order, ties
+/// broken by name.
 ///
 /// Immutable and `Sendable`: a reload builds a new index.
 public struct ToolSearchIndex: Sendable {
@@ -34,6 +38,12 @@ public struct ToolSearchIndex: Sendable {
     static let k1 = 1.2
     /// The weight of a synonym next to a word the query used itself.
     static let synonymWeight = 0.4
+    /// What naming a tool's whole resource adds, per resource term, in units of the term's IDF.
+    static let resourceBonus = 0.5
+    /// The factor on a tool of an integration the query does not name, when it names one.
+    static let otherIntegrationFactor = 0.5
+    /// The factor on a tool that reads when the query asks to change something, or the reverse.
+    static let otherIntentFactor = 0.7
 
     /// One indexed tool.
     struct Entry: Sendable {
@@ -52,23 +62,60 @@ public struct ToolSearchIndex: Sendable {
     private let inverseFrequency: [String: Double]
     /// For each stem, the stems of its synonyms.
     private let synonyms: [String: Set<String>]
+    /// Whether each tool only reads.
+    private let reads: [Bool]
+    /// Each tool's integration, as a position in the sorted integration names.
+    private let integrationOf: [Int]
+    /// The terms of integration names and titles that name one integration only, and its position.
+    private let integrationNames: [String: Int]
+    /// For each term of a resource name (`deal_fields` → `deal`, `field`), the tools of that resource.
+    private let resourceTools: [String: [Int]]
+    /// Each tool's count of resource-name terms, and the sum of their IDFs.
+    private let resourceTerms: [(count: Int, weight: Double)]
 
     /// Indexes every tool of `catalog`; `cost` gives a tool's definition cost in tokens.
     public init(catalog: Catalog, cost: (Tool) -> Int) {
-        let toolNames = Set(catalog.tools.map(\.name))
+        // Filtered-out tools too: a clause about a tool hidden by --read-only is still not about this one.
+        let toolNames = Set(
+            catalog.tools.map(\.name) + catalog.integrations.values.flatMap { $0.operations.map(\.toolName) })
         var entries: [Entry] = []
         var fieldTerms: [[[String]]] = []
         for tool in catalog.tools {
             entries.append(
                 Entry(
                     name: tool.name, integration: tool.integration, kind: tool.kind, tags: tool.tags,
-                    summary: FirstSentence.of(tool.operation.description), tokens: cost(tool)))
+                    summary: Sentences.first(of: tool.operation.description), tokens: cost(tool)))
             let integration = catalog.integrations[tool.integration]
             fieldTerms.append(Self.documentFields(of: tool, in: integration, toolNames: toolNames))
         }
         self.entries = entries
         (postings, inverseFrequency) = Self.weigh(fieldTerms)
         synonyms = Self.synonymTable()
+        reads = entries.map(\.kind.isRead)
+        let integrations = catalog.integrations.keys.sorted()
+        let positions = Dictionary(uniqueKeysWithValues: integrations.enumerated().map { ($1, $0) })
+        integrationOf = entries.map { positions[$0.integration] ?? -1 }
+        // A word of an integration's name or title names it when no other integration's tools
+        // use the word ("Microsoft" does, "CRM" does not: Pipedrive's tools say it too).
+        var names: [String: Int] = [:]
+        for (position, name) in integrations.enumerated() {
+            let title = catalog.integrations[name]?.title ?? ""
+            for term in SearchText.terms(name + " " + title)
+            where postings[term]?.allSatisfy({ entries[$0.tool].integration == name }) ?? false {
+                names[term] = position
+            }
+        }
+        integrationNames = names
+        let idf = inverseFrequency
+        var resourceTools: [String: [Int]] = [:]
+        var resourceTerms: [(count: Int, weight: Double)] = []
+        for (position, tool) in catalog.tools.enumerated() {
+            let terms = Set(SearchText.terms(tool.operation.resource)).sorted()
+            for term in terms { resourceTools[term, default: []].append(position) }
+            resourceTerms.append((terms.count, terms.reduce(0) { $0 + (idf[$1] ?? 0) }))
+        }
+        self.resourceTools = resourceTools
+        self.resourceTerms = resourceTerms
     }
 
     /// How many tools are indexed.
@@ -77,20 +124,30 @@ public struct ToolSearchIndex: Sendable {
     /// The tools best matching `query`, best first, at most `limit` (at least 1); with `tags`,
     /// only tools carrying one of them. Tools matching no query term are not returned.
     public func search(_ query: String, limit: Int, tags: Set<String>? = nil) -> [ToolSearchHit] {
-        var weights: [String: Double] = [:]
-        for term in SearchText.terms(query) {
-            weights[term] = 1
-            for synonym in synonyms[term] ?? [] where weights[synonym, default: 0] < Self.synonymWeight {
-                weights[synonym] = Self.synonymWeight
-            }
-        }
+        let query = SearchQuery(query, synonyms: synonyms, synonymWeight: Self.synonymWeight)
         var scores = [Double](repeating: 0, count: entries.count)
         // Sorted, so the floating-point sums are made in the same order in every process.
-        for term in weights.keys.sorted() {
-            guard let list = postings[term], let idf = inverseFrequency[term], let weight = weights[term] else {
+        for term in query.weights.keys.sorted() {
+            guard let list = postings[term], let idf = inverseFrequency[term], let weight = query.weights[term] else {
                 continue
             }
             for posting in list { scores[posting.tool] += weight * idf * posting.weight }
+        }
+        // The query names what a tool works on, every word of its resource.
+        var resourceHits: [Int: Int] = [:]
+        for term in Set(query.terms) { for tool in resourceTools[term] ?? [] { resourceHits[tool, default: 0] += 1 } }
+        for (tool, hits) in resourceHits where hits == resourceTerms[tool].count && scores[tool] > 0 {
+            scores[tool] += Self.resourceBonus * resourceTerms[tool].weight
+        }
+        let named = Set(query.terms.compactMap { integrationNames[$0] })
+        let asksToRead = query.intent.map { $0 == .read }
+        if !named.isEmpty || asksToRead != nil {
+            for position in scores.indices where scores[position] > 0 {
+                if !named.isEmpty && !named.contains(integrationOf[position]) {
+                    scores[position] *= Self.otherIntegrationFactor
+                }
+                if let asksToRead, asksToRead != reads[position] { scores[position] *= Self.otherIntentFactor }
+            }
         }
         var ranked: [Int] = []
         for (position, score) in scores.enumerated() where score > 0 {
@@ -141,9 +198,7 @@ public struct ToolSearchIndex: Sendable {
         }
         // A description's pointers to other tools ("use github_search_issues to…") describe
         // those tools, not this one.
-        let description = operation.description.split(separator: " ")
-            .filter { word in !toolNames.contains(String(word.filter { $0.isLetter || $0.isNumber || $0 == "_" })) }
-            .joined(separator: " ")
+        let description = OwnDescription.of(operation.description, others: toolNames.subtracting([tool.name]))
         let name = Set(
             SearchText.terms(tool.name) + SearchText.terms(operation.resource) + SearchText.terms(operation.key))
         return [

@@ -2,8 +2,9 @@
 /// be found for it: the yardstick of the discovery ranking (issue #14).
 ///
 /// Written from the vendors' own vocabulary and from how people talk about their work, before the
-/// ranker existed; do not edit a task to make the ranker look better. Every shipped integration is
-/// covered, every tool at least once.
+/// ranker existed; do not edit a task to make the ranker look better. The tasks for the 51
+/// operations issue #16 added were likewise written before the ranker was run on them. Every
+/// shipped integration is covered, every tool at least once.
 enum RelevanceSet {
     /// One task and the tool that should rank first for it.
     struct Task: Sendable {
@@ -44,6 +45,20 @@ enum RelevanceSet {
         task("search GitHub for open issues mentioning memory leak", "github_search_issues"),
         task("find Swift HTTP libraries with more than 100 stars on GitHub", "github_search_repositories"),
         task("which GitHub account is my token logged in as", "github_users_me"),
+        // Added with the catalogue's 51 new operations (issue #16), written before ranking them.
+        task("open a pull request from feature/login into main in acme/web", "github_pull_requests_create"),
+        task("create a PR to merge my fix-typo branch into main", "github_pull_requests_create"),
+        task("which files did pull request 42 change", "github_pull_requests_list_files"),
+        task("show the diff of PR 301 in acme/api", "github_pull_requests_list_files"),
+        task("show the inline review comments on the diff of PR 88", "github_review_comments_list"),
+        task("what did reviewers say about line 40 of main.swift in pull request 12", "github_review_comments_list"),
+        task("leave a review comment on line 10 of Sources/App.swift in PR 7", "github_review_comments_create"),
+        task("reply to that inline code review comment on pull request 7", "github_review_comments_create"),
+        task("read the README.md of acme/api on GitHub", "github_contents_get"),
+        task("get the contents of Package.swift on the main branch", "github_contents_get"),
+        task("list the files in the Sources directory of the repo", "github_contents_get"),
+        task("search GitHub code for calls to parseHeader in acme/api", "github_search_code"),
+        task("find which files in our org use the deprecated fetchUser function", "github_search_code"),
     ]
 
     private static let hubspot: [Task] = [
@@ -58,6 +73,17 @@ enum RelevanceSet {
         task("create a company in HubSpot called Initech", "hubspot_objects_create"),
         task("change the lifecycle stage of a HubSpot contact to customer", "hubspot_objects_update"),
         task("update the amount on HubSpot deal 987", "hubspot_objects_update"),
+        // Added with the catalogue's 51 new operations (issue #16), written before ranking them.
+        task("what properties does a HubSpot contact have", "hubspot_properties_list"),
+        task("list the options of the deal type property in HubSpot", "hubspot_properties_list"),
+        task("what are the stages of our HubSpot deal pipeline", "hubspot_pipelines_list"),
+        task("list the HubSpot ticket pipelines", "hubspot_pipelines_list"),
+        task("find the HubSpot owner id for sam@acme.com", "hubspot_owners_list"),
+        task("list the HubSpot owners on the sales team", "hubspot_owners_list"),
+        task("which contacts are associated with HubSpot deal 55", "hubspot_associations_list"),
+        task("show the companies linked to this HubSpot contact", "hubspot_associations_list"),
+        task("log a note on the HubSpot contact about today's call", "hubspot_notes_create"),
+        task("add a note to HubSpot deal 987 that the customer wants a discount", "hubspot_notes_create"),
     ]
 
     private static let jira: [Task] = [
@@ -78,6 +104,19 @@ enum RelevanceSet {
         task("what Jira projects do we have", "jira_projects_list"),
         task("find the Jira accountId of maria@acme.com", "jira_users_search"),
         task("list the Jira users named Priya", "jira_users_search"),
+        // Added with the catalogue's 51 new operations (issue #16), written before ranking them.
+        task("log 2 hours of work on ENG-12", "jira_worklogs_add"),
+        task("record time spent on Jira issue OPS-55", "jira_worklogs_add"),
+        task("mark ENG-5 as blocking ENG-7 in Jira", "jira_issue_links_create"),
+        task("link Jira issue WEB-3 as a duplicate of WEB-1", "jira_issue_links_create"),
+        task("which issue types can I create in Jira project WEB", "jira_projects_issue_types"),
+        task("does project OPS have an Epic issue type", "jira_projects_issue_types"),
+        task("what fields are required to create a bug in Jira project ENG", "jira_projects_create_fields"),
+        task("show the create screen fields for a Story in WEB", "jira_projects_create_fields"),
+        task("what is the custom field id of Story Points in Jira", "jira_fields_list"),
+        task("list all Jira fields including custom fields", "jira_fields_list"),
+        task("who am I in Jira", "jira_users_myself"),
+        task("what is my own Jira accountId", "jira_users_myself"),
     ]
 
     private static let msgraph: [Task] = [
@@ -93,6 +132,15 @@ enum RelevanceSet {
         task("what's on my calendar next week", "msgraph_events_calendar_view"),
         task("what meetings does Ada have tomorrow between 9 and 5", "msgraph_events_calendar_view"),
         task("list the recurring meeting series stored in Bob's Outlook calendar", "msgraph_events_list"),
+        // Added with the catalogue's 51 new operations (issue #16), written before ranking them.
+        task("who are the members of the Marketing group in Microsoft 365", "msgraph_groups_members"),
+        task("list the people in the Engineering security group", "msgraph_groups_members"),
+        task("send an email to bob@contoso.com from Outlook about the launch", "msgraph_messages_send"),
+        task("email the team the quarterly report link", "msgraph_messages_send"),
+        task("reply to that Outlook email saying I'll attend", "msgraph_messages_reply"),
+        task("answer the CFO's email about the budget", "msgraph_messages_reply"),
+        task("schedule a Teams meeting with Ada next Tuesday at 10", "msgraph_events_create"),
+        task("put a dentist appointment in my Outlook calendar on Friday", "msgraph_events_create"),
     ]
 
     private static let notion: [Task] = [
@@ -111,6 +159,15 @@ enum RelevanceSet {
         task("move the Notion page to the trash", "notion_pages_update"),
         task("set the status property of a Notion page to Done", "notion_pages_update"),
         task("list the child blocks of a Notion block", "notion_blocks_list_children"),
+        // Added with the catalogue's 51 new operations (issue #16), written before ranking them.
+        task("add a paragraph to the end of the Notion page", "notion_blocks_append_children"),
+        task("append a to-do list to the Notion meeting notes", "notion_blocks_append_children"),
+        task("what comments are on the Notion page", "notion_comments_list"),
+        task("show the discussion on the Notion roadmap page", "notion_comments_list"),
+        task("comment on the Notion page that the spec is approved", "notion_comments_create"),
+        task("reply in the Notion discussion thread", "notion_comments_create"),
+        task("list the members of our Notion workspace", "notion_users_list"),
+        task("find Ada's Notion user id", "notion_users_list"),
     ]
 
     private static let pipedrive: [Task] = [
@@ -134,6 +191,18 @@ enum RelevanceSet {
         task("mark the Pipedrive meeting activity as done", "pipedrive_activities_update"),
         task("find the Pipedrive contact whose email is bob@initech.com", "pipedrive_items_search"),
         task("search Pipedrive for anything about Initech", "pipedrive_items_search"),
+        // Added with the catalogue's 51 new operations (issue #16), written before ranking them.
+        task("list the sales pipelines in Pipedrive", "pipedrive_pipelines_list"),
+        task("what stages does the Pipedrive sales pipeline have", "pipedrive_stages_list"),
+        task("get the stage id of Negotiation in Pipedrive", "pipedrive_stages_list"),
+        task("list the users of our Pipedrive company account", "pipedrive_users_list"),
+        task("find the Pipedrive user id of the sales rep Maria", "pipedrive_users_list"),
+        task("what custom fields do Pipedrive deals have", "pipedrive_deal_fields_list"),
+        task("find the key of the Pipedrive deal field 'Contract length'", "pipedrive_deal_fields_list"),
+        task("list the custom fields on Pipedrive persons", "pipedrive_person_fields_list"),
+        task("show the notes on Pipedrive deal 42", "pipedrive_notes_list"),
+        task("add a note to the Pipedrive deal about the pricing call", "pipedrive_notes_create"),
+        task("write a note on Pipedrive person 301", "pipedrive_notes_create"),
     ]
 
     private static let salesforce: [Task] = [
@@ -148,6 +217,13 @@ enum RelevanceSet {
         task("update the stage of a Salesforce opportunity to Closed Won", "salesforce_records_update"),
         task("change the phone number of a Salesforce contact", "salesforce_records_update"),
         task("which object types exist in our Salesforce org", "salesforce_objects_list"),
+        // Added with the catalogue's 51 new operations (issue #16), written before ranking them.
+        task("upsert a Salesforce account by its external id ERP_Id__c", "salesforce_records_upsert"),
+        task("create or update the Salesforce contact matching external ID 778", "salesforce_records_upsert"),
+        task("delete the Salesforce lead 00Qxx000001", "salesforce_records_delete"),
+        task("remove this duplicate contact from Salesforce", "salesforce_records_delete"),
+        task("what fields does the Salesforce Opportunity object have", "salesforce_records_describe"),
+        task("describe the Salesforce Case sObject and its picklist values", "salesforce_records_describe"),
     ]
 
     private static let slack: [Task] = [
@@ -164,6 +240,17 @@ enum RelevanceSet {
         task("send a message to #deploys saying the release is out", "slack_chat_post_message"),
         task("post in Slack that the build is green", "slack_chat_post_message"),
         task("is our Slack bot token still valid, and which workspace is it for", "slack_auth_test"),
+        // Added with the catalogue's 51 new operations (issue #16), written before ranking them.
+        task("who is in the #incidents channel", "slack_conversations_members"),
+        task("list the members of Slack channel C123", "slack_conversations_members"),
+        task("find the Slack user with email ada@acme.com", "slack_users_lookup_by_email"),
+        task("what's the Slack user ID for bob@example.com", "slack_users_lookup_by_email"),
+        task("edit the message the bot posted in #deploys to fix the typo", "slack_chat_update"),
+        task("update the Slack message the bot sent to say the deploy finished", "slack_chat_update"),
+        task("get a link to that Slack message", "slack_chat_get_permalink"),
+        task("share the permalink of the Slack message in #general", "slack_chat_get_permalink"),
+        task("react with :eyes: to the message in Slack", "slack_reactions_add"),
+        task("add a thumbsup emoji to that Slack message", "slack_reactions_add"),
     ]
 
     private static let stripe: [Task] = [
@@ -189,6 +276,22 @@ enum RelevanceSet {
         task("refund the customer's last payment", "stripe_refunds_create"),
         task("give Ada her money back for payment pi_777", "stripe_refunds_create"),
         task("how much money is available in our Stripe balance", "stripe_balance_get"),
+        // Added with the catalogue's 51 new operations (issue #16), written before ranking them.
+        task("search Stripe customers whose name contains Acme", "stripe_customers_search"),
+        task("find Stripe customers with metadata crm_id 42", "stripe_customers_search"),
+        task("finalize the draft invoice in_456", "stripe_invoices_finalize"),
+        task("finalize the Stripe invoice so it can be paid", "stripe_invoices_finalize"),
+        task("email invoice in_456 to the customer", "stripe_invoices_send"),
+        task("send the Stripe invoice to the customer now", "stripe_invoices_send"),
+        task("add a line item of 200 USD to the draft invoice", "stripe_invoice_items_create"),
+        task("add a one-off setup fee to the customer's next Stripe invoice", "stripe_invoice_items_create"),
+        task("switch subscription sub_789 to the annual price", "stripe_subscriptions_update"),
+        task("cancel the subscription at the end of the billing period", "stripe_subscriptions_update"),
+        task("change the quantity of seats on subscription sub_1", "stripe_subscriptions_update"),
+        task("cancel subscription sub_789 immediately", "stripe_subscriptions_cancel"),
+        task("stop billing the customer right now, end their subscription", "stripe_subscriptions_cancel"),
+        task("list the card charges for customer cus_5 with their receipt URLs", "stripe_charges_list"),
+        task("show the failed charges and their decline reasons", "stripe_charges_list"),
     ]
 
     private static let zendesk: [Task] = [
@@ -207,5 +310,14 @@ enum RelevanceSet {
         task("who is Zendesk user 3001", "zendesk_users_get"),
         task("find open Zendesk tickets assigned to me", "zendesk_search"),
         task("search Zendesk for the user with email ada@example.com", "zendesk_search"),
+        // Added with the catalogue's 51 new operations (issue #16), written before ranking them.
+        task("which Zendesk user is this API token", "zendesk_users_me"),
+        task("who am I in Zendesk", "zendesk_users_me"),
+        task("list the tickets requested by Zendesk user 3001", "zendesk_users_requested_tickets"),
+        task("what tickets has this customer opened in Zendesk", "zendesk_users_requested_tickets"),
+        task("what custom ticket fields do we have in Zendesk", "zendesk_ticket_fields_list"),
+        task("find the id of the 'Product area' ticket field in Zendesk", "zendesk_ticket_fields_list"),
+        task("list the organizations in Zendesk", "zendesk_organizations_list"),
+        task("which customer companies are in Zendesk", "zendesk_organizations_list"),
     ]
 }

@@ -1,6 +1,7 @@
-import Catalog
 import JSON
 import Testing
+
+@testable import Catalog
 
 @Suite struct ToolSearchIndexTests {
     /// `acme` widgets (list, get; tag inventory) with a resource description naming "gadgets",

@@ -25,11 +25,18 @@ import Testing
         #expect(SearchText.terms("the accountId of ENG-12") == ["account", "id", "eng"])
     }
 
+    @Test("abbreviations are read as the words they stand for, in queries and documents alike")
+    func abbreviations() {
+        #expect(SearchText.terms("my repos and PRs in our org") == ["repository", "pull", "request", "organization"])
+        #expect(SearchText.terms("repo") == SearchText.terms("repositories"))
+    }
+
     @Test("the first sentence ends at a full stop before a capital, not after e.g.")
     func firstSentence() {
-        #expect(FirstSentence.of("Find issues, e.g. Project = ABC. Then more.") == "Find issues, e.g. Project = ABC.")
-        #expect(FirstSentence.of("No stop at all") == "No stop at all")
-        #expect(FirstSentence.of("Ends here.") == "Ends here.")
-        #expect(FirstSentence.of("") == "")
+        let text = "Find issues, e.g. Project = ABC. Then more."
+        #expect(Sentences.first(of: text) == "Find issues, e.g. Project = ABC.")
+        #expect(Sentences.first(of: "No stop at all") == "No stop at all")
+        #expect(Sentences.first(of: "Ends here.") == "Ends here.")
+        #expect(Sentences.first(of: "") == "")
     }
 }
