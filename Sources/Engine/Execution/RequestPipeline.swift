@@ -144,6 +144,7 @@ struct RequestPipeline: Sendable {
                 if let state = trace.tracestate { outgoing.headers.set(name: "tracestate", value: state) }
             }
             try await runtime.auth.authorize(&outgoing, deadline: call.deadline)
+            outgoing.account = runtime.integration.account
             outgoing.timeout = remaining
             outgoing.requiresFreshConnection = !call.mayResend
             try await runtime.limiter.acquire(
