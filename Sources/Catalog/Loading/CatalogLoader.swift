@@ -65,27 +65,31 @@ public struct CatalogLoader: Sendable {
     /// Loads everything: the catalogue of what is usable, and all diagnostics.
     public func load() -> CatalogLoadResult {
         var (files, diagnostics) = files()
-        var integrations: [Integration] = []
+        var integrations: [AccountSet] = []
         var unset: [String: [String]] = [:]
         var origins: [String: String] = [:]
         for file in files {
-            let (integration, fileDiagnostics) = decode(file: file, unset: &unset)
+            let (members, fileDiagnostics) = decode(file: file, unset: &unset)
             diagnostics += fileDiagnostics
-            guard let integration else { continue }
-            if let other = origins[integration.name] {
+            guard let name = members.first?.name else { continue }
+            if let other = origins[name] {
                 diagnostics.append(
                     Diagnostic(
                         file: file, pointer: JSONPointer(tokens: ["name"]), severity: .error,
-                        message: "integration '\(integration.name)' is already defined in \(other)"))
+                        message: "integration '\(name)' is already defined in \(other)"))
                 continue
             }
-            origins[integration.name] = file
-            integrations.append(integration)
+            origins[name] = file
+            guard let accounts = filter.accounts(of: AccountSet(members: members), diagnostics: &diagnostics) else {
+                continue
+            }
+            integrations.append(accounts)
         }
         var tools: [Tool] = []
         var toolOrigins: [String: String] = [:]
-        var usable: [Integration] = []
-        for integration in integrations where filter.only?.contains(integration.name) ?? true {
+        var usable: [AccountSet] = []
+        for accounts in integrations where filter.only?.contains(accounts.members[0].name) ?? true {
+            let integration = accounts.fallback ?? accounts.members[0]
             var built: [Tool] = []
             var failed = false
             for operation in integration.operations {
@@ -99,8 +103,17 @@ public struct CatalogLoader: Sendable {
                     continue
                 }
                 toolOrigins[operation.toolName] = integration.file
+                if accounts.isChoice, operation.parameters.contains(where: { $0.name == "account" }) {
+                    diagnostics.append(
+                        Diagnostic(
+                            file: integration.file, pointer: pointer, severity: .error,
+                            message: "parameter 'account' collides with the account choice of '\(integration.name)'"))
+                    failed = true
+                    continue
+                }
                 do {
-                    built.append(try ToolBuilder.tool(for: operation, in: integration))
+                    let tool = try ToolBuilder.tool(for: operation, in: integration)
+                    built.append(try AccountParameter.adding(to: tool, accounts: accounts))
                 } catch {
                     diagnostics.append(
                         Diagnostic(
@@ -110,19 +123,19 @@ public struct CatalogLoader: Sendable {
                 }
             }
             guard !failed else { continue }
-            usable.append(integration)
+            usable.append(accounts)
             tools += built.filter(filter.admits)
         }
         return CatalogLoadResult(
-            catalog: Catalog(integrations: usable, tools: tools), diagnostics: diagnostics, unsetVariables: unset)
+            catalog: Catalog(accounts: usable, tools: tools), diagnostics: diagnostics, unsetVariables: unset)
     }
 
-    /// Reads, parses and decodes one file.
-    func decode(file: String, unset: inout [String: [String]]) -> (Integration?, [Diagnostic]) {
+    /// Reads, parses and decodes one file: every complete account of it (the default first), or none.
+    func decode(file: String, unset: inout [String: [String]]) -> ([Integration], [Diagnostic]) {
         let sink = DiagnosticSink(file: file)
         guard let data = FileManager.default.contents(atPath: file) else {
             sink.error(at: .root, "file cannot be read")
-            return (nil, sink.diagnostics)
+            return ([], sink.diagnostics)
         }
         let document: JSONValue
         do {
@@ -130,26 +143,62 @@ public struct CatalogLoader: Sendable {
         } catch {
             let (line, column) = Self.position(of: error.offset, in: data)
             sink.error(at: .root, "invalid JSON at line \(line), column \(column): \(error.reason)")
-            return (nil, sink.diagnostics)
+            return ([], sink.diagnostics)
         }
         // `--only` loads only the named integrations: others are not decoded, so they cannot warn.
         if let only = filter.only, let name = document["name"]?.stringValue, !only.contains(name) {
-            return (nil, [])
+            return ([], [])
         }
         var decoder = IntegrationDecoder(
             sink: sink, interpolator: EnvironmentInterpolator(environment: environment),
             credentialsOptional: credentialsOptional)
         let integration = decoder.decode(document)
+        let accounts = variablesOptional || sink.hasErrors ? [] : decodeAccounts(document, decoder.references, sink)
         if !decoder.missingVariables.isEmpty, variablesOptional {
             unset[integration?.name ?? file] = decoder.missingVariables
         } else if !decoder.missingVariables.isEmpty {
+            // The unsuffixed variables are incomplete: no default account, which is fine when others exist.
+            guard accounts.isEmpty else { return (accounts, sink.diagnostics) }
             let names = decoder.missingVariables.joined(separator: ", ")
             let label = integration?.name ?? file
             let plural = decoder.missingVariables.count == 1 ? "" : "s"
             sink.warning(at: .root, "integration '\(label)' left out: environment variable\(plural) \(names) not set")
-            return (nil, sink.diagnostics)
+            return ([], sink.diagnostics)
         }
-        return (sink.hasErrors ? nil : integration, sink.diagnostics)
+        guard !sink.hasErrors, let integration else { return ([], sink.diagnostics) }
+        return ([integration] + accounts, sink.diagnostics)
+    }
+
+    /// The complete named accounts of a document (``AccountDiscovery``); an incomplete one is left
+    /// out with a warning naming the variables it lacks.
+    private func decodeAccounts(_ document: JSONValue, _ references: VariableReferences, _ sink: DiagnosticSink)
+        -> [Integration]
+    {
+        let discovery = AccountDiscovery(environment: environment)
+        var members: [Integration] = []
+        for account in discovery.accounts(for: references) {
+            let accountSink = DiagnosticSink(file: sink.file)
+            var decoder = IntegrationDecoder(
+                sink: accountSink,
+                interpolator: EnvironmentInterpolator(
+                    environment: discovery.environment(of: account, references: references)),
+                credentialsOptional: credentialsOptional)
+            guard var integration = decoder.decode(document), !accountSink.hasErrors else {
+                for diagnostic in accountSink.diagnostics where diagnostic.severity == .error {
+                    sink.error(at: diagnostic.pointer, "account '\(account)': \(diagnostic.message)")
+                }
+                continue
+            }
+            guard decoder.missingVariables.isEmpty else {
+                let names = decoder.missingVariables.map { $0 + "__" + account }.joined(separator: ", ")
+                sink.warning(
+                    at: .root, "account '\(account)' of '\(integration.name)' left out: \(names) not set")
+                continue
+            }
+            integration.account = account
+            members.append(integration)
+        }
+        return members
     }
 
     private static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {
