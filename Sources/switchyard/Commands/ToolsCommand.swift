@@ -21,9 +21,15 @@ enum ToolsCommand {
                 "tags": .array(tool.tags.map { .string($0) }), "tokens": .int(Int64(tokens)),
             ])
         }
+        let accounts = accountNames(in: catalog)
         if options.json {
-            StandardOutput.write(
-                JSONValue.object(["tools": .array(rows), "total_tokens": .int(Int64(total))]).encoded())
+            var object: JSONObject = ["tools": .array(rows), "total_tokens": .int(Int64(total))]
+            if !accounts.isEmpty {
+                object["accounts"] = .object(
+                    JSONObject(accounts.map { .init(key: $0.integration, value: .array($0.names.map { .string($0) })) })
+                )
+            }
+            StandardOutput.write(JSONValue.object(object).encoded())
             return 0
         }
         let nameWidth = max(4, catalog.tools.map(\.name.count).max() ?? 0)
@@ -35,7 +41,17 @@ enum ToolsCommand {
         }
         let average = catalog.tools.isEmpty ? 0 : total / catalog.tools.count
         StandardOutput.write("\(catalog.tools.count) tools, \(total) tokens in all (about \(average) per tool)")
+        for entry in accounts {
+            StandardOutput.write("accounts of \(entry.integration): \(entry.names.joined(separator: ", "))")
+        }
         return 0
+    }
+
+    /// The integrations with named accounts (`VAR__ACCOUNT` variables) and their account names, by name.
+    static func accountNames(in catalog: Catalog) -> [(integration: String, names: [String])] {
+        catalog.accounts.values.filter { $0.members.contains { $0.account != nil } }
+            .compactMap { set in set.members.first.map { ($0.name, set.names) } }
+            .sorted { $0.integration < $1.integration }
     }
 
     /// `tools --search`: the `search_tools` ranking of the exposed tools, best first.
