@@ -98,6 +98,29 @@ import Testing
         }
     }
 
+    @Test("everything works as the README's restricted ACL user, which can touch nothing else")
+    func restrictedUser() async throws {
+        let server = try RedisServer()
+        defer { server.stop() }
+        let admin = RedisClient(endpoint: try RedisEndpoint(url: server.url()))
+        defer { admin.close() }
+        let acl =
+            "switchyard on >acl-Pass resetkeys ~switchyard:* -@all +get +set +del +hget +hmget +hset +pexpire +pttl "
+            + "+time +eval +evalsha +script|load +select"
+        let reply = try await admin.send(RedisCommand(["ACL", "SETUSER"] + acl.split(separator: " ").map(String.init)))
+        #expect(reply == .simple("OK"))
+        let store = RedisStateStore(
+            endpoint: try RedisEndpoint(url: "redis://switchyard:acl-Pass@127.0.0.1:\(server.port)/1"))
+        try await store.saveToken(TokenStore.Record(refreshToken: "r"), for: Self.credential)
+        #expect(try await store.loadToken(Self.credential)?.refreshToken == "r")
+        let lock = try await store.lockToken(Self.credential, lifetime: .seconds(10), deadline: .now + .seconds(5))
+        await lock.release()
+        let budget = try #require(store.sharedBudget(integration: "vendor", account: nil, requests: 5, perSeconds: 1))
+        #expect(try await budget.take(allowedWait: .zero) == .zero)
+        try await budget.pause(seconds: 1)
+        #expect(try await store.client.send(RedisCommand("GET", "elsewhere")).errorMessage?.hasPrefix("NOPERM") == true)
+    }
+
     @Test("state store URLs: password, user, database, IPv6, and what is refused")
     func endpoints() throws {
         let full = try RedisEndpoint(url: "redis://ops:p%40ss@redis.internal:6380/4")
