@@ -37,9 +37,12 @@ struct Assembly {
         return result.catalog
     }
 
-    /// Registers a catalogue's credentials with the redaction registry.
+    /// Registers a catalogue's credentials — of every account — with the redaction registry.
     func register(_ catalog: Catalog) {
         for integration in catalog.integrations.values { secrets.register(integration.secretValues) }
+        for set in catalog.accounts.values {
+            for member in set.members { secrets.register(member.secretValues) }
+        }
     }
 
     /// The transport the options ask for, and the cursor key of its cassette under `--record`

@@ -7,10 +7,11 @@ extension FleetEndToEnd {
     /// Two accounts of one integration (`ACCT_TOKEN__WORK`, `ACCT_TOKEN__HOME`): each call acts with
     /// its own credential and its own budget, the audit names the account, recordings keep them apart.
     @Suite struct AccountsEndToEndTests {
-        /// A vendor that tells who called: the body names the bearer token's owner.
+        /// A vendor that tells who called: the body names the owner of the API key in the query
+        /// (a credential in the URL, where only redaction keeps it out of a recording).
         private static func vendor() throws -> LoopbackServer {
             try LoopbackServer { request in
-                let owner = request.header("Authorization") == "Bearer tok-work" ? "work" : "home"
+                let owner = ["tok-work": "work", "tok-home": "home"][request.queryValue("key") ?? ""] ?? "nobody"
                 return .json(#"{"owner":"\#(owner)","path":"\#(request.path)"}"#)
             }
         }
@@ -21,7 +22,7 @@ extension FleetEndToEnd {
                 "acct.json",
                 #"""
                 {"name": "acct", "description": "A vendor with a work and a home account.",
-                 "base_url": "\#(vendor.baseURL)", "auth": {"type": "bearer", "token": "${ACCT_TOKEN}"},
+                 "base_url": "\#(vendor.baseURL)", "auth": {"type": "api_key", "in": "query", "name": "key", "value": "${ACCT_TOKEN}"},
                  "rate_limit": {"requests": 2, "per_seconds": 3600}, "timeout_ms": 3000,
                  "resources": {"things": {"description": "Things of the vendor.", "operations": {
                    "get": {"request": "GET /things/{id}", "description": "Fetch one thing of the vendor by its id.",
