@@ -127,6 +127,7 @@ import Testing
         #expect(
             full == RedisEndpoint(host: "redis.internal", port: 6380, username: "ops", password: "p@ss", database: 4))
         #expect(try RedisEndpoint(url: "redis://:pw@[::1]:7000").host == "::1")
+        #expect(try RedisEndpoint(url: "redis://:a/b@c:d@h:1/2").password == "a/b@c:d", "a password as typed")
         #expect(try RedisEndpoint(url: "redis://localhost").port == 6379)
         #expect(!full.description.contains("p@ss"))
         for bad in ["rediss://h:1", "http://h:1", "redis://h:0", "redis://h:x", "redis://h:1/-1", "redis://:pw@"] {

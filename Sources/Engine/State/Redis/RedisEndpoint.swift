@@ -33,13 +33,9 @@ public struct RedisEndpoint: Sendable, Equatable, CustomStringConvertible {
             throw RedisError(.refused, "the state store must be a redis://[:PASSWORD@]HOST:PORT[/DB] URL")
         }
         var rest = Substring(url.dropFirst("redis://".count))
-        var path: Substring = ""
-        if let slash = rest.firstIndex(of: "/") {
-            path = rest[rest.index(after: slash)...]
-            rest = rest[..<slash]
-        }
         var username: String?
         var password: String?
+        // The last `@` ends the credentials, so a password may hold `@`, `:` or `/` as typed.
         if let at = rest.lastIndex(of: "@") {
             let credentials = rest[..<at]
             rest = rest[rest.index(after: at)...]
@@ -50,6 +46,11 @@ public struct RedisEndpoint: Sendable, Equatable, CustomStringConvertible {
             } else {
                 password = PercentEncoding.decode(String(credentials))
             }
+        }
+        var path: Substring = ""
+        if let slash = rest.firstIndex(of: "/") {
+            path = rest[rest.index(after: slash)...]
+            rest = rest[..<slash]
         }
         var host = rest
         var port = 6379
