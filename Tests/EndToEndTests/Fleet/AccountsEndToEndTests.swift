@@ -38,8 +38,8 @@ extension FleetEndToEnd {
             "each account has its credential and budget; `account` is a required enum without a default; audit names it",
             arguments: [false, true])
         func routing(redis useRedis: Bool) async throws {
-            let redis = useRedis ? try RedisServer() : nil
-            defer { redis?.stop() }
+            let redis = useRedis ? try await RedisServer.launch() : nil
+            defer { redis?.kill() }
             let vendor = try Self.vendor()
             defer { vendor.stop() }
             let directory = try Self.directory(vendor)

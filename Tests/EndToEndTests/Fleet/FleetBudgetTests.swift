@@ -29,8 +29,8 @@ extension FleetEndToEnd {
 
         @Test("two processes share 10 requests/s: the vendor sees at most 10 in any second after the burst")
         func sharedBudget() async throws {
-            let redis = try RedisServer()
-            defer { redis.stop() }
+            let redis = try await RedisServer.launch()
+            defer { redis.kill() }
             let vendor = try Self.vendor()
             defer { vendor.stop() }
             let directory = try TemporaryDirectory()
@@ -66,8 +66,8 @@ extension FleetEndToEnd {
 
         @Test("Redis stopped mid-run: calls fail at once with `unavailable` naming the store, then recover")
         func outageAndRecovery() async throws {
-            let redis = try RedisServer()
-            defer { redis.stop() }
+            let redis = try await RedisServer.launch()
+            defer { redis.kill() }
             let vendor = try Self.vendor()
             defer { vendor.stop() }
             let directory = try TemporaryDirectory()
@@ -79,7 +79,7 @@ extension FleetEndToEnd {
                 environment: ["METERED_TOKEN": "tok-metered"])
             #expect(try await member.call("metered_things_get", ["id": "before"], id: "before")["isError"] == false)
 
-            await OffPool.run { redis.stop() }
+            await redis.shutdown()
             let failed = try await member.callAll(Self.calls(3, prefix: "down"), prefix: "down", timeout: .seconds(5))
             for result in failed.values {
                 #expect(result.errorType == "unavailable", "\(result.encoded())")
@@ -89,7 +89,7 @@ extension FleetEndToEnd {
             }
             #expect(!vendor.requests.contains { $0.path.hasPrefix("/things/down") }, "nothing reached the vendor")
 
-            try await OffPool.run { Result { try redis.start() } }.get()
+            try await redis.restart()
             #expect(try await member.call("metered_things_get", ["id": "after"], id: "after")["isError"] == false)
             #expect(await member.finish() == 0)
         }

@@ -9,8 +9,8 @@ extension FleetEndToEnd {
     @Suite struct FleetOAuthTests {
         @Test("two processes, 200 concurrent calls each, short-lived tokens: every call ok, no invalid_grant")
         func sharedRotatingGrant() async throws {
-            let redis = try RedisServer()
-            defer { redis.stop() }
+            let redis = try await RedisServer.launch()
+            defer { redis.kill() }
             let endpoint = OAuthTokenEndpoint(
                 OAuthTokenEndpoint.Configuration(accessTokenLifetime: 1, tokenDelay: .milliseconds(50)))
             // API answers take a while, so the 400 calls outlive several access tokens.

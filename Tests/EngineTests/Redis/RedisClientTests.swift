@@ -12,8 +12,8 @@ import Testing
 
     @Test("binary-safe values round-trip, and concurrent callers are pipelined on one connection")
     func roundTripAndPipelining() async throws {
-        let server = try RedisServer()
-        defer { server.stop() }
+        let server = try await RedisServer.launch()
+        defer { server.kill() }
         let client = try Self.client(server.url())
         defer { client.close() }
         let value = "line one\r\n*1\r\n$3\r\nDEL\r\n ünïcode"
@@ -38,8 +38,8 @@ import Testing
 
     @Test("AUTH with the right password works, a wrong one is refused without echoing it, none gets NOAUTH")
     func authentication() async throws {
-        let server = try RedisServer(password: "s3cret-Pa55")
-        defer { server.stop() }
+        let server = try await RedisServer.launch(password: "s3cret-Pa55")
+        defer { server.kill() }
         let good = try Self.client(server.url())
         defer { good.close() }
         #expect(try await good.send(RedisCommand("PING")) == .simple("PONG"))
@@ -60,8 +60,8 @@ import Testing
 
     @Test("SELECT puts a client in its own database")
     func selectsDatabase() async throws {
-        let server = try RedisServer()
-        defer { server.stop() }
+        let server = try await RedisServer.launch()
+        defer { server.kill() }
         let zero = try Self.client(server.url())
         let three = try Self.client(server.url(database: 3))
         defer {
@@ -75,8 +75,8 @@ import Testing
 
     @Test("scripts run by EVALSHA once loaded, and by EVAL again after the server forgets them (NOSCRIPT)")
     func scriptsFallBack() async throws {
-        let server = try RedisServer()
-        defer { server.stop() }
+        let server = try await RedisServer.launch()
+        defer { server.kill() }
         let client = try Self.client(server.url())
         defer { client.close() }
         let script = "return redis.call('INCRBY', KEYS[1], ARGV[1])"
@@ -90,17 +90,17 @@ import Testing
 
     @Test("a stopped server fails commands at once; the client reconnects when it is back")
     func reconnects() async throws {
-        let server = try RedisServer()
-        defer { server.stop() }
+        let server = try await RedisServer.launch()
+        defer { server.kill() }
         let client = try Self.client(server.url())
         defer { client.close() }
         _ = try await client.send(RedisCommand("SET", "a", "1"))
-        await OffPool.run { server.stop() }
+        await server.shutdown()
         let started = ContinuousClock.now
         await #expect(throws: RedisError.self) { try await client.send(RedisCommand("GET", "a")) }
         await #expect(throws: RedisError.self) { try await client.send(RedisCommand("GET", "a")) }
         #expect(ContinuousClock.now - started < .seconds(2), "refused connections fail fast")
-        try await OffPool.run { Result { try server.start() } }.get()
+        try await server.restart()
         #expect(try await client.send(RedisCommand("PING")) == .simple("PONG"))
     }
 

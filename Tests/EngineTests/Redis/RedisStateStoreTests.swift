@@ -10,8 +10,8 @@ import Testing
 
     @Test("a token record is replaced whole and read back")
     func tokenRecords() async throws {
-        let server = try RedisServer()
-        defer { server.stop() }
+        let server = try await RedisServer.launch()
+        defer { server.kill() }
         let store = RedisStateStore(endpoint: try RedisEndpoint(url: server.url()))
         #expect(try await store.loadToken(Self.credential) == nil)
         let record = TokenStore.Record(
@@ -24,8 +24,8 @@ import Testing
 
     @Test("the refresh lock admits one holder; the next gets it on release, or times out at its deadline")
     func lockIsExclusive() async throws {
-        let server = try RedisServer()
-        defer { server.stop() }
+        let server = try await RedisServer.launch()
+        defer { server.kill() }
         let store = RedisStateStore(endpoint: try RedisEndpoint(url: server.url()))
         let first = try await store.lockToken(Self.credential, lifetime: .seconds(30), deadline: .now + .seconds(5))
         do {
@@ -52,8 +52,8 @@ import Testing
 
     @Test("a lock whose holder vanished expires after its lifetime")
     func lockExpires() async throws {
-        let server = try RedisServer()
-        defer { server.stop() }
+        let server = try await RedisServer.launch()
+        defer { server.kill() }
         let store = RedisStateStore(endpoint: try RedisEndpoint(url: server.url()))
         _ = try await store.lockToken(Self.credential, lifetime: .seconds(1), deadline: .now + .seconds(5))
         _ = try await store.lockToken(Self.credential, lifetime: .seconds(1), deadline: .now + .seconds(5))
@@ -61,8 +61,8 @@ import Testing
 
     @Test("the shared budget grants its burst, then asks to wait, refuses beyond the allowed wait, per account")
     func budget() async throws {
-        let server = try RedisServer()
-        defer { server.stop() }
+        let server = try await RedisServer.launch()
+        defer { server.kill() }
         let store = RedisStateStore(endpoint: try RedisEndpoint(url: server.url()))
         let work = try #require(store.sharedBudget(integration: "vendor", account: "WORK", requests: 3, perSeconds: 60))
         let home = try #require(store.sharedBudget(integration: "vendor", account: "HOME", requests: 3, perSeconds: 60))
@@ -84,9 +84,9 @@ import Testing
 
     @Test("an unreachable server is `unavailable`, naming the store and never its password")
     func unavailable() async throws {
-        let server = try RedisServer()
+        let server = try await RedisServer.launch()
         let url = "redis://:pw-Hidden@127.0.0.1:\(server.port)/2"
-        await OffPool.run { server.stop() }
+        await server.shutdown()
         let store = RedisStateStore(endpoint: try RedisEndpoint(url: url))
         do {
             _ = try await store.loadToken(Self.credential)
@@ -100,8 +100,8 @@ import Testing
 
     @Test("everything works as the README's restricted ACL user, which can touch nothing else")
     func restrictedUser() async throws {
-        let server = try RedisServer()
-        defer { server.stop() }
+        let server = try await RedisServer.launch()
+        defer { server.kill() }
         let admin = RedisClient(endpoint: try RedisEndpoint(url: server.url()))
         defer { admin.close() }
         let acl =

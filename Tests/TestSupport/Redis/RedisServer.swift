@@ -6,7 +6,9 @@ import Synchronization
 /// persistence (`--save "" --appendonly no`), stopped on ``stop()`` or deinit.
 ///
 /// Readiness is the server's own "Ready to accept connections" line, then one `PING`; both waits
-/// are bounded.
+/// are bounded. The waits block, so async tests use ``launch(password:)``, ``restart()`` and
+/// ``shutdown()``, which run them off the cooperative pool, and ``kill()`` (which never waits)
+/// in a `defer`.
 public final class RedisServer: Sendable {
     /// The TCP port.
     public let port: Int
@@ -24,6 +26,27 @@ public final class RedisServer: Sendable {
         self.password = password
         directory = try TemporaryDirectory()
         try start()
+    }
+
+    /// Starts a server off the cooperative pool.
+    public static func launch(password: String? = nil) async throws -> RedisServer {
+        try await OffPool.run { Result { try RedisServer(password: password) } }.get()
+    }
+
+    /// Starts the stopped server again on its port, off the cooperative pool.
+    public func restart() async throws {
+        try await OffPool.run { Result { try self.start() } }.get()
+    }
+
+    /// Stops the server and waits for its exit, off the cooperative pool.
+    public func shutdown() async {
+        await OffPool.run { self.stop() }
+    }
+
+    /// Kills the server without waiting (for a `defer`); a no-op once stopped.
+    public func kill() {
+        guard let (process, _) = running.withLock({ $0 }) else { return }
+        Glibc.kill(process.processIdentifier, SIGKILL)
     }
 
     /// `redis://[:PASSWORD@]127.0.0.1:PORT[/DB]`.
@@ -77,7 +100,7 @@ public final class RedisServer: Sendable {
         // SIGKILL: the test runner's blocked signals are inherited, so SIGTERM may never arrive;
         // with no persistence there is nothing to lose. Then wait for the exit itself (not the
         // output's end of file: other children may hold the pipe open).
-        kill(process.processIdentifier, SIGKILL)
+        Glibc.kill(process.processIdentifier, SIGKILL)
         _ = exited.wait(timeout: .now() + 10)
     }
 
@@ -101,7 +124,7 @@ public final class RedisServer: Sendable {
         return received.contains("+PONG")
     }
 
-    deinit { stop() }
+    deinit { kill() }
 }
 
 /// Why a test Redis server could not be started.
