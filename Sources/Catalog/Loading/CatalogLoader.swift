@@ -62,32 +62,37 @@ public struct CatalogLoader: Sendable {
         return (files, diagnostics)
     }
 
-    /// Loads everything: the catalogue of what is usable, and all diagnostics.
+    /// Loads everything: the catalogue of what is usable, all diagnostics, and every file's status.
     public func load() -> CatalogLoadResult {
         var (files, diagnostics) = files()
-        var integrations: [Integration] = []
+        var integrations: [AccountSet] = []
         var unset: [String: [String]] = [:]
         var origins: [String: String] = [:]
         var statuses: [IntegrationStatus] = []
         for file in files {
-            let (integration, fileDiagnostics) = decode(file: file, unset: &unset, statuses: &statuses)
+            let (members, fileDiagnostics) = decode(file: file, unset: &unset, statuses: &statuses)
             diagnostics += fileDiagnostics
-            guard let integration else { continue }
-            if let other = origins[integration.name] {
+            guard let name = members.first?.name else { continue }
+            if let other = origins[name] {
                 diagnostics.append(
                     Diagnostic(
                         file: file, pointer: JSONPointer(tokens: ["name"]), severity: .error,
-                        message: "integration '\(integration.name)' is already defined in \(other)"))
-                statuses.append(IntegrationStatus(name: integration.name, file: file, state: .fileError))
+                        message: "integration '\(name)' is already defined in \(other)"))
+                statuses.append(IntegrationStatus(name: name, file: file, state: .fileError))
                 continue
             }
-            origins[integration.name] = file
-            integrations.append(integration)
+            origins[name] = file
+            guard let accounts = filter.accounts(of: AccountSet(members: members), diagnostics: &diagnostics) else {
+                statuses.append(IntegrationStatus(name: name, file: file, state: .filteredOut))
+                continue
+            }
+            integrations.append(accounts)
         }
         var tools: [Tool] = []
         var toolOrigins: [String: String] = [:]
-        var usable: [Integration] = []
-        for integration in integrations where filter.only?.contains(integration.name) ?? true {
+        var usable: [AccountSet] = []
+        for accounts in integrations where filter.only?.contains(accounts.members[0].name) ?? true {
+            let integration = accounts.fallback ?? accounts.members[0]
             var built: [Tool] = []
             var failed = false
             for operation in integration.operations {
@@ -101,8 +106,17 @@ public struct CatalogLoader: Sendable {
                     continue
                 }
                 toolOrigins[operation.toolName] = integration.file
+                if accounts.isChoice, operation.parameters.contains(where: { $0.name == "account" }) {
+                    diagnostics.append(
+                        Diagnostic(
+                            file: integration.file, pointer: pointer, severity: .error,
+                            message: "parameter 'account' collides with the account choice of '\(integration.name)'"))
+                    failed = true
+                    continue
+                }
                 do {
-                    built.append(try ToolBuilder.tool(for: operation, in: integration))
+                    let tool = try ToolBuilder.tool(for: operation, in: integration)
+                    built.append(try AccountParameter.adding(to: tool, accounts: accounts))
                 } catch {
                     diagnostics.append(
                         Diagnostic(
@@ -116,25 +130,26 @@ public struct CatalogLoader: Sendable {
                 continue
             }
             statuses.append(IntegrationStatus(name: integration.name, file: integration.file, state: .ready))
-            usable.append(integration)
+            usable.append(accounts)
             tools += built.filter(filter.admits)
         }
         return CatalogLoadResult(
-            catalog: Catalog(integrations: usable, tools: tools), diagnostics: diagnostics, unsetVariables: unset,
+            catalog: Catalog(accounts: usable, tools: tools), diagnostics: diagnostics, unsetVariables: unset,
             statuses: statuses.sorted { files.firstIndex(of: $0.file) ?? 0 < files.firstIndex(of: $1.file) ?? 0 })
     }
 
-    /// Reads, parses and decodes one file; a file left out gets its status in `statuses` (a
-    /// decoded one gets it from ``load()``, which still has to build its tools).
+    /// Reads, parses and decodes one file: every complete account of it (the default first), or
+    /// none; a file left out gets its status in `statuses` (a decoded one gets it from ``load()``,
+    /// which still has to build its tools).
     func decode(
         file: String, unset: inout [String: [String]], statuses: inout [IntegrationStatus]
-    ) -> (Integration?, [Diagnostic]) {
+    ) -> ([Integration], [Diagnostic]) {
         let sink = DiagnosticSink(file: file)
         guard let data = FileManager.default.contents(atPath: file) else {
             sink.error(at: .root, "file cannot be read")
             statuses.append(
                 IntegrationStatus(name: IntegrationStatus.fallbackName(of: file), file: file, state: .fileError))
-            return (nil, sink.diagnostics)
+            return ([], sink.diagnostics)
         }
         let document: JSONValue
         do {
@@ -144,34 +159,69 @@ public struct CatalogLoader: Sendable {
             sink.error(at: .root, "invalid JSON at line \(line), column \(column): \(error.reason)")
             statuses.append(
                 IntegrationStatus(name: IntegrationStatus.fallbackName(of: file), file: file, state: .fileError))
-            return (nil, sink.diagnostics)
+            return ([], sink.diagnostics)
         }
         // `--only` loads only the named integrations: others are not decoded, so they cannot warn.
         if let only = filter.only, let name = document["name"]?.stringValue, !only.contains(name) {
             statuses.append(IntegrationStatus(name: name, file: file, state: .filteredOut))
-            return (nil, [])
+            return ([], [])
         }
         var decoder = IntegrationDecoder(
             sink: sink, interpolator: EnvironmentInterpolator(environment: environment),
             credentialsOptional: credentialsOptional)
         let integration = decoder.decode(document)
+        let accounts = variablesOptional || sink.hasErrors ? [] : decodeAccounts(document, decoder.references, sink)
         if !decoder.missingVariables.isEmpty, variablesOptional {
             unset[integration?.name ?? file] = decoder.missingVariables
         } else if !decoder.missingVariables.isEmpty {
+            // The unsuffixed variables are incomplete: no default account, which is fine when others exist.
+            guard accounts.isEmpty else { return (accounts, sink.diagnostics) }
             let names = decoder.missingVariables.joined(separator: ", ")
             let label = integration?.name ?? file
             let plural = decoder.missingVariables.count == 1 ? "" : "s"
             sink.warning(at: .root, "integration '\(label)' left out: environment variable\(plural) \(names) not set")
             statuses.append(
                 IntegrationStatus(name: label, file: file, state: .needsVariables(decoder.missingVariables)))
-            return (nil, sink.diagnostics)
+            return ([], sink.diagnostics)
         }
         guard let integration, !sink.hasErrors else {
             let name = integration?.name ?? document["name"]?.stringValue ?? IntegrationStatus.fallbackName(of: file)
             statuses.append(IntegrationStatus(name: name, file: file, state: .fileError))
-            return (nil, sink.diagnostics)
+            return ([], sink.diagnostics)
         }
-        return (integration, sink.diagnostics)
+        return ([integration] + accounts, sink.diagnostics)
+    }
+
+    /// The complete named accounts of a document (``AccountDiscovery``); an incomplete one is left
+    /// out with a warning naming the variables it lacks.
+    private func decodeAccounts(_ document: JSONValue, _ references: VariableReferences, _ sink: DiagnosticSink)
+        -> [Integration]
+    {
+        let discovery = AccountDiscovery(environment: environment)
+        var members: [Integration] = []
+        for account in discovery.accounts(for: references) {
+            let accountSink = DiagnosticSink(file: sink.file)
+            var decoder = IntegrationDecoder(
+                sink: accountSink,
+                interpolator: EnvironmentInterpolator(
+                    environment: discovery.environment(of: account, references: references)),
+                credentialsOptional: credentialsOptional)
+            guard var integration = decoder.decode(document), !accountSink.hasErrors else {
+                for diagnostic in accountSink.diagnostics where diagnostic.severity == .error {
+                    sink.error(at: diagnostic.pointer, "account '\(account)': \(diagnostic.message)")
+                }
+                continue
+            }
+            guard decoder.missingVariables.isEmpty else {
+                let names = decoder.missingVariables.map { $0 + "__" + account }.joined(separator: ", ")
+                sink.warning(
+                    at: .root, "account '\(account)' of '\(integration.name)' left out: \(names) not set")
+                continue
+            }
+            integration.account = account
+            members.append(integration)
+        }
+        return members
     }
 
     private static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {

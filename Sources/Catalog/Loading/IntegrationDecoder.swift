@@ -15,6 +15,9 @@ struct IntegrationDecoder {
     private(set) var missingVariables: [String] = []
     /// Values read from variables inside `auth` (secrets to redact).
     private(set) var credentialValues: [String] = []
+    /// Every variable the file references where it interpolates, and which of them `auth` uses
+    /// (for accounts: which variables an account's suffix may replace).
+    private(set) var references = VariableReferences()
 
     static let topLevelKeys: Set<String> = [
         "name", "title", "description", "base_url", "headers", "auth", "rate_limit", "retry", "timeout_ms",
@@ -92,6 +95,7 @@ struct IntegrationDecoder {
         _ text: String, at pointer: JSONPointer, credential: Bool, inAuth: Bool = false
     ) -> String {
         let (value, missing) = interpolator.interpolate(text)
+        references.note(EnvironmentInterpolator.references(in: text), credential: credential)
         if credential {
             for name in EnvironmentInterpolator.references(in: text) {
                 if let secret = interpolator.environment[name], !secret.isEmpty { credentialValues.append(secret) }

@@ -20,6 +20,9 @@ public struct Integration: Sendable {
     public var file: String
     /// Every value read from an environment variable referenced by `auth` (for redaction).
     public var secretValues: [String]
+    /// The account these settings belong to (variables with a `__ACCOUNT` suffix); `nil` for the
+    /// default account (the unsuffixed variables).
+    public var account: String?
 
     /// Creates an integration.
     public init(

@@ -5,13 +5,27 @@ public struct Catalog: Sendable {
     public let integrations: [String: Integration]
     /// The exposed tools, in load order (files sorted by name, then file order).
     public let tools: [Tool]
+    /// The accounts of each integration (one member for most); ``integrations`` holds the one a
+    /// call uses when it names none.
+    public let accounts: [String: AccountSet]
     private let index: [String: Int]
 
-    /// Creates a catalogue from integrations and the tools to expose.
+    /// Creates a catalogue from integrations (one account each) and the tools to expose.
     public init(integrations: [Integration], tools: [Tool]) {
+        self.init(accounts: integrations.map { AccountSet(members: [$0]) }, tools: tools)
+    }
+
+    /// Creates a catalogue from the accounts of each integration and the tools to expose.
+    public init(accounts: [AccountSet], tools: [Tool]) {
         var byName: [String: Integration] = [:]
-        for integration in integrations { byName[integration.name] = integration }
+        var sets: [String: AccountSet] = [:]
+        for set in accounts {
+            guard let first = set.members.first else { continue }
+            byName[first.name] = set.fallback ?? first
+            sets[first.name] = set
+        }
         self.integrations = byName
+        self.accounts = sets
         self.tools = tools
         var index: [String: Int] = [:]
         for (position, tool) in tools.enumerated() { index[tool.name] = position }

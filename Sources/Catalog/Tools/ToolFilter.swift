@@ -8,6 +8,8 @@ public struct ToolFilter: Sendable, Equatable {
     public var tools: Set<String>?
     /// Expose only `list`, `get` and `search` kinds.
     public var readOnly: Bool
+    /// `--only NAME:ACCOUNT`: the accounts to keep, by integration name (others keep all theirs).
+    public var accounts: [String: Set<String>] = [:]
 
     /// Creates a filter; the default exposes everything.
     public init(only: Set<String>? = nil, tags: Set<String>? = nil, tools: Set<String>? = nil, readOnly: Bool = false) {

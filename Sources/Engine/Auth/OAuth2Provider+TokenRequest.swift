@@ -25,8 +25,9 @@ extension OAuth2Provider {
         guard remaining > .zero else {
             throw EngineError(.timeout, "the call's time limit was reached while obtaining a token")
         }
-        let request = HTTPRequest(
+        var request = HTTPRequest(
             method: "POST", url: config.tokenURL, headers: headers, body: Data(body.utf8), timeout: remaining)
+        request.account = credential.account
         let response: HTTPResponse
         do {
             response = try await transport.send(request)

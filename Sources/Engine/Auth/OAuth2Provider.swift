@@ -18,7 +18,10 @@ public final class OAuth2Provider: AuthProvider {
 
     let config: OAuth2Config
     let integration: String
-    let store: TokenStore?
+    /// Where refresh-token grants keep their tokens and take their refresh lock (`nil`: memory only).
+    let state: (any StateStore)?
+    /// This credential's name in the store: integration, account, client id.
+    let credential: CredentialID
     let transport: any HTTPTransport
     let clock: any EngineClock
     let registry: SecretRegistry
@@ -32,15 +35,26 @@ public final class OAuth2Provider: AuthProvider {
     let refreshing = AsyncSemaphore(permits: 1)
 
     /// Creates a provider; `stateDirectory` is where refresh-token grants persist their tokens.
-    public init(
+    public convenience init(
         config: OAuth2Config, integration: String, stateDirectory: String?, transport: any HTTPTransport,
         clock: any EngineClock, secrets: SecretRegistry, logger: Logger
     ) {
+        self.init(
+            config: config, integration: integration, account: nil,
+            state: stateDirectory.map { FileStateStore(directory: $0) }, transport: transport, clock: clock,
+            secrets: secrets, logger: logger)
+    }
+
+    /// Creates a provider for one account of an integration; `state` is where refresh-token
+    /// grants persist their tokens and take their refresh lock (the state directory or Redis).
+    public init(
+        config: OAuth2Config, integration: String, account: String?, state: (any StateStore)?,
+        transport: any HTTPTransport, clock: any EngineClock, secrets: SecretRegistry, logger: Logger
+    ) {
         self.config = config
         self.integration = integration
-        self.store = stateDirectory.map {
-            TokenStore(directory: $0, integration: integration, clientID: config.clientID)
-        }
+        self.state = state
+        self.credential = CredentialID(integration: integration, account: account, clientID: config.clientID)
         self.transport = transport
         self.clock = clock
         self.registry = secrets
@@ -126,18 +140,33 @@ public final class OAuth2Provider: AuthProvider {
     /// on `invalid_grant` if the store changed meanwhile.
     private func refreshWithLock(deadline: ContinuousClock.Instant, refused: String?) async throws(EngineError) -> Token
     {
-        guard let store else {
+        guard let state else {
             // No state directory: remember a rotated refresh token in memory, or the next refresh burns the grant.
             let current = rotatedRefreshToken.withLock { $0 } ?? config.refreshToken ?? ""
             let outcome = try await refresh(with: current, deadline: deadline)
             if let rotated = outcome.refreshToken { rotatedRefreshToken.withLock { $0 = rotated } }
             return outcome.token
         }
-        try await BlockingFileWork.run { () throws(EngineError) in try store.prepare() }
-        let lock = try await FileLock.acquire(path: store.lockPath)
-        defer { lock.release() }
+        // The lock outlives the longest token request this call may make, so a holder that dies
+        // mid-request (Redis) cannot be overtaken while its request may still rotate the token.
+        let lifetime = max(deadline - clock.now(), .seconds(5)) + .seconds(5)
+        let lock = try await state.lockToken(credential, lifetime: lifetime, deadline: deadline)
+        let result: Result<Token, EngineError>
+        do {
+            result = .success(try await refreshLocked(state, deadline: deadline, refused: refused))
+        } catch {
+            result = .failure(error)
+        }
+        await lock.release()
+        return try result.get()
+    }
+
+    /// The body of ``refreshWithLock(deadline:refused:)``, run while the lock is held.
+    private func refreshLocked(_ store: any StateStore, deadline: ContinuousClock.Instant, refused: String?)
+        async throws(EngineError) -> Token
+    {
         let environmentDigest = SHA256.hexDigest(Array((config.refreshToken ?? "").utf8))
-        var record = await loadLearning(store)
+        var record = try await loadLearning(store)
         // The store speaks for the environment's grant only while the environment's token is unchanged.
         let current = record?.environmentDigest == environmentDigest
         // Another process's token is adopted only when none was refused: after a 401 the stored one may
@@ -154,7 +183,7 @@ public final class OAuth2Provider: AuthProvider {
             outcome = try await refresh(with: refreshToken, deadline: deadline)
         } catch  where error.type == .reauthRequired {
             // Another process may have rotated the token just before we locked: re-read once.
-            record = await loadLearning(store)
+            record = try await loadLearning(store)
             guard record?.environmentDigest == environmentDigest, let rotated = record?.refreshToken,
                 rotated != refreshToken
             else { throw error }
@@ -168,7 +197,7 @@ public final class OAuth2Provider: AuthProvider {
         // Persist a rotated refresh token before the new access token is used. If the store cannot be
         // written the vendor has already retired the old token: keep the new one in memory and go on.
         do {
-            try await BlockingFileWork.run { () throws(EngineError) in try store.save(newRecord) }
+            try await store.saveToken(newRecord, for: credential)
             rotatedRefreshToken.withLock { $0 = nil }
         } catch {
             rotatedRefreshToken.withLock { $0 = newRecord.refreshToken }
@@ -180,8 +209,8 @@ public final class OAuth2Provider: AuthProvider {
     }
 
     /// The stored record, read off the cooperative pool; its tokens are learned, since they may now be sent.
-    private func loadLearning(_ store: TokenStore) async -> TokenStore.Record? {
-        let record = await BlockingFileWork.run { store.load() }
+    private func loadLearning(_ store: any StateStore) async throws(EngineError) -> TokenStore.Record? {
+        let record = try await store.loadToken(credential)
         if let record { learn([record.refreshToken, record.accessToken]) }
         return record
     }

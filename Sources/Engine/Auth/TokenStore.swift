@@ -36,9 +36,13 @@ public struct TokenStore: Sendable {
 
     /// A store for the credential `clientID` of `integration` under `directory`.
     public init(directory: String, integration: String, clientID: String) {
+        self.init(directory: directory, stem: CredentialID(integration: integration, clientID: clientID).stem)
+    }
+
+    /// A store for the credential whose file name stem is `stem` (``CredentialID/stem``).
+    public init(directory: String, stem: String) {
         self.directory = directory
-        let digest = SHA256.hexDigest(Array(clientID.utf8)).prefix(16)
-        self.key = "oauth-\(integration)-\(digest)"
+        self.key = stem
     }
 
     /// The token file's path.

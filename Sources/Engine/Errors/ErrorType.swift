@@ -40,11 +40,13 @@ public enum ErrorType: String, Sendable, Hashable, CaseIterable {
     case declined
     /// The call needs a person's confirmation and this client cannot ask one; nothing was sent.
     case confirmationRequired = "confirmation_required"
+    /// The shared state store (`--state-store`) cannot be reached; nothing was sent to the vendor.
+    case unavailable
 
     /// Whether a later identical call may succeed without any change.
     public var isRetryable: Bool {
         switch self {
-        case .rateLimited, .upstreamError, .timeout, .network, .cancelled: return true
+        case .rateLimited, .upstreamError, .timeout, .network, .cancelled, .unavailable: return true
         default: return false
         }
     }

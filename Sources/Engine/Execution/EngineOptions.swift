@@ -12,6 +12,9 @@ public struct EngineOptions: Sendable {
     public var logger: Logger
     /// Seals and opens list cursors (the installation's key in production; a random one by default).
     public var cursorSealer: TokenSealer
+    /// Where rate budgets are shared with other processes (`--state-store redis://…`); `nil` keeps
+    /// them in this process.
+    public var stateStore: (any StateStore)?
 
     /// Creates options.
     public init(

@@ -143,11 +143,19 @@ struct RequestPipeline: Sendable {
                 outgoing.headers.set(name: "traceparent", value: trace.traceparent(span: TraceContext.newSpanID()))
                 if let state = trace.tracestate { outgoing.headers.set(name: "tracestate", value: state) }
             }
-            try await runtime.auth.authorize(&outgoing, deadline: call.deadline)
-            outgoing.timeout = remaining
-            outgoing.requiresFreshConnection = !call.mayResend
+            // The budget first, credentials second: a token taken before a long wait for the budget
+            // (a shared one may take seconds) could expire in the queue and earn a needless 401.
             try await runtime.limiter.acquire(
                 deadline: call.deadline, maxWait: .milliseconds(call.tool.operation.retry.maxWaitMs))
+            do {
+                try await runtime.auth.authorize(&outgoing, deadline: call.deadline)
+            } catch {
+                runtime.limiter.release(responseHeaders: nil)
+                throw error
+            }
+            outgoing.account = runtime.integration.account
+            outgoing.timeout = max(.milliseconds(1), call.deadline - clock.now())
+            outgoing.requiresFreshConnection = !call.mayResend
             call.attempts += 1
             let response: HTTPResponse
             do {

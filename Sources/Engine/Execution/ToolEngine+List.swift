@@ -31,6 +31,11 @@ extension ToolEngine {
                     "next_cursor carries arguments \(tool.name) no longer accepts (\(error.message)); start over without it"
                 )
             }
+            // A walk stays with the account it started on (the call chose its credentials by `account`).
+            if (cursor.arguments["account"]?.stringValue ?? "default") != (given["account"]?.stringValue ?? "default") {
+                throw EngineError(
+                    .invalidCursor, "next_cursor belongs to another account; pass the account it was issued for")
+            }
             // The cursor's own arguments win: filters cannot change in the middle of a walk.
             filters = cursor.arguments
             start = cursor.position

@@ -17,12 +17,14 @@ public final class ToolEngine: Sendable {
     /// runtime; one that only edits tools keeps it.
     private struct RuntimeKey: Hashable {
         let name: String
+        let account: String?
         let baseURL: String
         let auth: AuthConfig
         let rateLimit: RateLimitConfig?
 
         init(_ integration: Integration) {
             name = integration.name
+            account = integration.account
             baseURL = integration.baseURL
             auth = integration.auth
             rateLimit = integration.rateLimit
@@ -46,12 +48,23 @@ public final class ToolEngine: Sendable {
         if let existing = runtimes.withLock({ $0[key] }) { return existing }
         let created = IntegrationRuntime(
             integration: integration, auth: makeAuth(integration),
-            limiter: RateLimiter(config: integration.rateLimit, clock: clock), userAgent: options.userAgent)
+            limiter: RateLimiter(config: integration.rateLimit, clock: clock, shared: sharedBudget(for: integration)),
+            userAgent: options.userAgent)
         return runtimes.withLock { table in
             if let raced = table[key] { return raced }
             table[key] = created
             return created
         }
+    }
+
+    /// The budget of the integration's account shared through the state store, if it shares budgets.
+    private func sharedBudget(for integration: Integration) -> (any SharedBudget)? {
+        guard let store = options.stateStore, let limit = integration.rateLimit, let requests = limit.requests else {
+            return nil
+        }
+        return store.sharedBudget(
+            integration: integration.name, account: integration.account, requests: requests,
+            perSeconds: limit.perSeconds)
     }
 
     /// Runs one call of `tool` with `arguments`; never throws: every failure is an error outcome.

@@ -30,6 +30,7 @@ public struct CassetteEntry: Sendable, Equatable {
             "method": .string(request.method), "url": .string(request.url),
             "headers": Self.headersJSON(request.headers),
         ]
+        if let account = request.account { requestObject["account"] = .string(account) }
         Self.addBody(request.body ?? Data(), to: &requestObject, redactor: redactor, omitEmpty: true)
         var responseObject: JSONObject = [
             "status": .int(Int64(response.status)),
@@ -120,6 +121,7 @@ public struct CassetteEntry: Sendable, Equatable {
         self.request = HTTPRequest(
             method: method, url: url, headers: Self.headers(request["headers"]),
             body: request["body"].map { Self.bodyData($0, format: request["body_format"]?.stringValue) })
+        self.request.account = request["account"]?.stringValue
         self.response = HTTPResponse(
             status: Int(status), headers: Self.headers(response["headers"]),
             body: response["body"].map { Self.bodyData($0, format: response["body_format"]?.stringValue) } ?? Data())

@@ -4,14 +4,15 @@ import Synchronization
 
 /// Answers requests from a cassette instead of the network (DESIGN.md §6).
 ///
-/// Each request takes the first unused exchange with the same method and URL (query order
-/// ignored) whose recorded body, if any, equals the live body after the live request is redacted
+/// Each request takes the first unused exchange with the same method, URL (query order
+/// ignored) and account whose recorded body, if any, equals the live body after the live request is redacted
 /// the same way the recorder redacts. No match is ``TransportError/Kind/replayMiss``.
 public final class ReplayTransport: HTTPTransport {
     private struct Slot {
         let method: String
         let url: String
         let body: Data?
+        let account: String?
         let response: HTTPResponse
         var used = false
     }
@@ -41,7 +42,8 @@ public final class ReplayTransport: HTTPTransport {
             slots.append(
                 Slot(
                     method: entry.request.method, url: Self.normalized(entry.request.url),
-                    body: entry.request.body.map(Self.canonicalBody), response: entry.response))
+                    body: entry.request.body.map(Self.canonicalBody), account: entry.request.account,
+                    response: entry.response))
         }
         self.slots = Mutex(slots)
         self.secrets = secrets
@@ -56,7 +58,7 @@ public final class ReplayTransport: HTTPTransport {
         let found = slots.withLock { slots -> HTTPResponse? in
             guard
                 let index = slots.firstIndex(where: { slot in
-                    !slot.used && slot.method == live.method && slot.url == url
+                    !slot.used && slot.method == live.method && slot.url == url && slot.account == request.account
                         && (slot.body == nil || slot.body == body)
                 })
             else { return nil }

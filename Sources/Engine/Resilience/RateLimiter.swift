@@ -16,13 +16,17 @@ public final class RateLimiter: Sendable {
     private let bucket: Mutex<Bucket>
     private let pausedUntil: Mutex<ContinuousClock.Instant?>
     private let inFlight: AsyncSemaphore?
+    /// The bucket shared with other processes (`--state-store redis://…`), used instead of the local one.
+    private let shared: (any SharedBudget)?
     /// Writes to this integration hold this for the whole tool call, so they never overlap.
     public let writes = AsyncSemaphore(permits: 1)
 
-    /// Creates a limiter; with no configuration it only orders writes.
-    public init(config: RateLimitConfig?, clock: any EngineClock) {
+    /// Creates a limiter; with no configuration it only orders writes. With `shared`, the bucket
+    /// and the vendor's pause live in the shared store; `max_concurrent` stays per process.
+    public init(config: RateLimitConfig?, clock: any EngineClock, shared: (any SharedBudget)? = nil) {
         self.config = config ?? RateLimitConfig()
         self.clock = clock
+        self.shared = self.config.requests == nil ? nil : shared
         let capacity = Double(self.config.requests ?? 0)
         bucket = Mutex(Bucket(tokens: capacity, updated: clock.now()))
         pausedUntil = Mutex(nil)
@@ -44,7 +48,10 @@ public final class RateLimiter: Sendable {
             }
             try await clock.sleep(until: until)
         }
-        if let requests = config.requests {
+        if let shared {
+            let wait = try await shared.take(allowedWait: deadline - clock.now())
+            if wait > .zero { try await clock.sleep(until: clock.now() + wait) }
+        } else if let requests = config.requests {
             let rate = Double(requests) / config.perSeconds
             let now = clock.now()
             let wait = bucket.withLock { bucket -> Double in
@@ -94,6 +101,8 @@ public final class RateLimiter: Sendable {
         pausedUntil.withLock { current in
             if current.map({ $0 < until }) ?? true { current = until }
         }
+        // Tell the other processes too; if the store is down, their own calls will say so.
+        if let shared { Task { try? await shared.pause(seconds: seconds) } }
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -21,6 +21,9 @@ public struct HTTPRequest: Sendable, Equatable {
     /// that must never be sent twice (a `create` without an idempotency key) sets this, so that a
     /// broken connection is reported instead of repeated.
     public var requiresFreshConnection = false
+    /// The integration account the request acts for (`nil`: the default or only account). Never
+    /// sent; recordings keep it so a replay answers each account with its own exchanges.
+    public var account: String?
 
     /// Creates a request; the connect timeout defaults to 10 seconds.
     public init(

@@ -26,12 +26,15 @@ public final class AuditLog: Sendable {
         public var duration: Duration
         /// The trace id of the caller's W3C trace context, when the request carried one.
         public var traceID: String?
+        /// The account the call acted as, when the integration has more than one.
+        public var account: String?
 
         /// Creates an entry.
         public init(
             tool: String, integration: String, kind: String, arguments: JSONObject, outcome: ToolOutcome,
-            duration: Duration, traceID: String? = nil
+            duration: Duration, traceID: String? = nil, account: String? = nil
         ) {
+            self.account = account
             self.tool = tool
             self.integration = integration
             self.kind = kind
@@ -66,6 +69,7 @@ public final class AuditLog: Sendable {
             "args_sha256": .string(SHA256.hexDigest(JSONValue.object(entry.arguments).encodedData(sortedKeys: true))),
             "outcome": .string(entry.outcome.isError ? "error" : "ok"),
         ]
+        if let account = entry.account { object["account"] = .string(account) }
         if let error = entry.outcome.error { object["error_type"] = .string(error.type.rawValue) }
         if let status = entry.outcome.status { object["status"] = .int(Int64(status)) }
         object["attempts"] = .int(Int64(entry.outcome.attempts))

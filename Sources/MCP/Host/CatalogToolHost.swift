@@ -97,10 +97,26 @@ public final class CatalogToolHost: ToolHost {
     public func call(
         _ name: String, arguments: JSONObject, context: ToolCallContext, in catalog: Catalog
     ) async -> ToolCallResult? {
-        guard let tool = catalog.tool(named: name), let integration = catalog.integrations[tool.integration] else {
+        guard let listed = catalog.tool(named: name), catalog.integrations[listed.integration] != nil else {
             return nil
         }
         let start = clock.now
+        // The account the call acts as: its credentials, budget, write order and settings.
+        let tool: Tool
+        let integration: Integration
+        switch catalog.account(for: listed, arguments: arguments) {
+        case .success(let chosen):
+            (tool, integration) = chosen
+        case .failure(let error):
+            let outcome = ToolOutcome.failure(
+                EngineError(.invalidArguments, error.message, retryable: false), attempts: 0)
+            audit?.append(
+                AuditLog.Entry(
+                    tool: listed.name, integration: listed.integration, kind: listed.kind.rawValue,
+                    arguments: arguments, outcome: outcome, duration: clock.now - start, traceID: context.trace?.traceID
+                ))
+            return Self.result(outcome)
+        }
         let outcome: ToolOutcome
         switch await approval(tool, in: integration, arguments: arguments, context: context) {
         case .approved:
@@ -113,10 +129,12 @@ public final class CatalogToolHost: ToolHost {
             result.pendingConfirmation = prompt
             return result
         }
+        let chose = catalog.accounts[tool.integration]?.isChoice == true
         audit?.append(
             AuditLog.Entry(
                 tool: tool.name, integration: tool.integration, kind: tool.kind.rawValue, arguments: arguments,
-                outcome: outcome, duration: clock.now - start, traceID: context.trace?.traceID))
+                outcome: outcome, duration: clock.now - start, traceID: context.trace?.traceID,
+                account: chose ? (integration.account ?? AccountSet.defaultName) : nil))
         return Self.result(outcome)
     }
 

@@ -37,8 +37,10 @@ final class ShutdownGate: Sendable {
     func wait() async {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                // Checked under the lock: a cancellation that ran its handler before this point has
+                // already set the flag, so the waiter is never left behind.
                 let requested = state.withLock { state -> Bool in
-                    guard state.grace == nil else { return true }
+                    guard state.grace == nil, !Task.isCancelled else { return true }
                     state.waiters.append(continuation)
                     return false
                 }

@@ -44,9 +44,12 @@ struct Assembly {
         return result
     }
 
-    /// Registers a catalogue's credentials with the redaction registry.
+    /// Registers a catalogue's credentials — of every account — with the redaction registry.
     func register(_ catalog: Catalog) {
         for integration in catalog.integrations.values { secrets.register(integration.secretValues) }
+        for set in catalog.accounts.values {
+            for member in set.members { secrets.register(member.secretValues) }
+        }
     }
 
     /// The transport the options ask for, and the cursor key of its cassette under `--record`
@@ -96,6 +99,15 @@ struct Assembly {
         }
     }
 
+    /// Where OAuth tokens (and, for Redis, rate budgets) are kept: `--state-store` /
+    /// `SWITCHYARD_STATE_STORE`, else the state directory.
+    func stateStore() throws(UsageError) -> any StateStore {
+        if let endpoint = try options.redisEndpoint(environment: environment) {
+            return RedisStateStore(endpoint: endpoint)
+        }
+        return FileStateStore(directory: options.stateDirectory(environment: environment))
+    }
+
     /// The engine and the tool host over a loaded catalogue, or — with `nil` — a host waiting for
     /// its catalogue through ``CatalogToolHost/provide(_:)``; and the sealer they share with the
     /// session.
@@ -104,20 +116,22 @@ struct Assembly {
     ) {
         let (transport, cassetteKey) = try makeTransport()
         let sealer = try await cursorSealer(cassetteKey: cassetteKey)
-        let stateDirectory = options.stateDirectory(environment: environment)
+        let state = try stateStore()
         let (secrets, logger) = (secrets, logger)
+        var engineOptions = EngineOptions(
+            maxOutputBytes: options.maxOutputBytes, readOnly: options.readOnly,
+            userAgent: "switchyard/\(Version.current)", logger: logger, cursorSealer: sealer)
+        // Only a shared store shares budgets; with the state directory each process keeps its own.
+        engineOptions.stateStore = state is RedisStateStore ? state : nil
         let engine = ToolEngine(
-            transport: transport,
-            options: EngineOptions(
-                maxOutputBytes: options.maxOutputBytes, readOnly: options.readOnly,
-                userAgent: "switchyard/\(Version.current)", logger: logger, cursorSealer: sealer),
+            transport: transport, options: engineOptions,
             makeAuth: { integration in
                 guard case .oauth2(let config) = integration.auth else {
                     return StaticAuthProvider(config: integration.auth)
                 }
                 return OAuth2Provider(
-                    config: config, integration: integration.name, stateDirectory: stateDirectory, transport: transport,
-                    clock: SystemClock(), secrets: secrets, logger: logger)
+                    config: config, integration: integration.name, account: integration.account, state: state,
+                    transport: transport, clock: SystemClock(), secrets: secrets, logger: logger)
             })
         var audit: AuditLog?
         if let path = options.auditLog {

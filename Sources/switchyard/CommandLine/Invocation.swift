@@ -115,7 +115,8 @@ enum Invocation: Sendable {
         --audit-log and --log-level):
           --integrations PATH     directory of *.json integration files, or one file (repeatable;
                                   default $SWITCHYARD_INTEGRATIONS, colon-separated, else ./Integrations)
-          --only NAME[,NAME]      load only these integrations
+          --only NAME[,NAME]      load only these integrations; NAME:ACCOUNT keeps one account
+                                  of an integration (accounts: variables with a __ACCOUNT suffix)
           --tags TAG[,TAG]        expose only tools carrying one of these tags
           --tools NAME[,NAME]     expose only these tools
           --read-only             expose and execute only list, get and search tools
@@ -129,6 +130,9 @@ enum Invocation: Sendable {
           --transcript FILE       append every JSON-RPC line read and written to FILE
           --audit-log FILE        append one JSON line per tool call to FILE
           --state-dir DIR         where OAuth tokens are kept
+          --state-store URL       redis://[[USER]:PASSWORD@]HOST:PORT[/DB]: OAuth tokens and rate
+                                  budgets shared by every process (default $SWITCHYARD_STATE_STORE,
+                                  else the state directory); TLS is not supported
           --log-level LEVEL       debug, info, warning (default) or error; logs go to stderr
           --confirm POLICY        which calls a person confirms first: destructive (default: kind
                                   delete and operations marked "confirm": true), writes (every

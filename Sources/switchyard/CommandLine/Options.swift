@@ -16,6 +16,10 @@ struct Options: Sendable {
     var transcript: String?
     var auditLog: String?
     var stateDir: String?
+    /// `--state-store redis://…`; `nil` defers to `SWITCHYARD_STATE_STORE`, else the state directory.
+    var stateStore: String?
+    /// `--only NAME:ACCOUNT` entries: the accounts to keep, by integration.
+    var onlyAccounts: [String: Set<String>] = [:]
     var logLevel: LogLevel = .warning
     var json = false
     /// `--shutdown-grace-ms`: how long in-flight calls may finish after SIGTERM/SIGINT.
@@ -37,7 +41,9 @@ struct Options: Sendable {
 
     /// The filter these options describe.
     var filter: ToolFilter {
-        ToolFilter(only: only, tags: tags, tools: tools, readOnly: readOnly)
+        var filter = ToolFilter(only: only, tags: tags, tools: tools, readOnly: readOnly)
+        filter.accounts = onlyAccounts
+        return filter
     }
 
     /// The integration paths: the options', else the search of ``IntegrationsLocation``
@@ -86,7 +92,16 @@ struct Options: Sendable {
         }
         switch name {
         case "--integrations": integrations.append(try nonEmpty(value(), name))
-        case "--only": only = try list(value(), name)
+        case "--only":
+            only = []
+            for entry in try list(value(), name) {
+                let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
+                guard let integration = parts.first, !integration.isEmpty, parts.count == 1 || !parts[1].isEmpty else {
+                    throw UsageError("--only takes NAME or NAME:ACCOUNT, not '\(entry)'")
+                }
+                only?.insert(integration)
+                if parts.count == 2 { onlyAccounts[integration, default: []].insert(parts[1]) }
+            }
         case "--tags": tags = try list(value(), name)
         case "--tools": tools = try list(value(), name)
         case "--read-only":
@@ -109,6 +124,7 @@ struct Options: Sendable {
         case "--transcript": transcript = try nonEmpty(value(), name)
         case "--audit-log": auditLog = try nonEmpty(value(), name)
         case "--state-dir": stateDir = try nonEmpty(value(), name)
+        case "--state-store": stateStore = try nonEmpty(value(), name)
         case "--log-level":
             let text = try value()
             guard let level = LogLevel(name: text) else {
@@ -168,6 +184,7 @@ struct Options: Sendable {
             throw UsageError("cannot read replay file '\(replay)'")
         }
         _ = try discoveryMode(environment: environment)
+        _ = try redisEndpoint(environment: environment)
         if record != nil, replay != nil {
             throw UsageError("--record and --replay cannot be used together")
         }

@@ -33,12 +33,18 @@ enum ToolsCommand {
                 "status": .string(availability.code), "missing": .array(availability.missing.map { .string($0) }),
             ])
         }
+        let accounts = accountNames(in: survey.loaded.catalog)
         if options.json {
             let files: [JSONValue] = broken.map { ["name": .string($0.name), "file": .string($0.file)] }
-            StandardOutput.write(
-                JSONValue.object([
-                    "tools": .array(rows), "total_tokens": .int(Int64(total)), "file_errors": .array(files),
-                ]).encoded())
+            var object: JSONObject = [
+                "tools": .array(rows), "total_tokens": .int(Int64(total)), "file_errors": .array(files),
+            ]
+            if !accounts.isEmpty {
+                object["accounts"] = .object(
+                    JSONObject(accounts.map { .init(key: $0.integration, value: .array($0.names.map { .string($0) })) })
+                )
+            }
+            StandardOutput.write(JSONValue.object(object).encoded())
             return 0
         }
         let labels = listed.map { survey.availability(of: $0).label }
@@ -60,7 +66,17 @@ enum ToolsCommand {
         summary += ready == 0 ? "" : " (about \(average) per ready tool)"
         if ready < listed.count { summary += "; set the variables named above, or see switchyard doctor" }
         StandardOutput.write(summary)
+        for entry in accounts {
+            StandardOutput.write("accounts of \(entry.integration): \(entry.names.joined(separator: ", "))")
+        }
         return 0
+    }
+
+    /// The integrations with named accounts (`VAR__ACCOUNT` variables) and their account names, by name.
+    static func accountNames(in catalog: Catalog) -> [(integration: String, names: [String])] {
+        catalog.accounts.values.filter { $0.members.contains { $0.account != nil } }
+            .compactMap { set in set.members.first.map { ($0.name, set.names) } }
+            .sorted { $0.integration < $1.integration }
     }
 
     /// `tools --schema NAME`: the tool's definition as `tools/list` gives it (newest legacy

@@ -116,7 +116,7 @@ public final class SwitchyardProcess: Sendable {
         if process.isRunning { process.terminate() }
     }
 
-    private static func pump(_ handle: FileHandle, into buffer: LineBuffer, name: String) {
+    static func pump(_ handle: FileHandle, into buffer: LineBuffer, name: String) {
         let thread = Thread {
             var pending = Data()
             while true {

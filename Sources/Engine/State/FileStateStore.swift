@@ -1,0 +1,55 @@
+/// The state directory as a ``StateStore``: one token file per credential (``TokenStore``) and an
+/// advisory file lock beside it. Rate budgets stay in each process.
+public struct FileStateStore: StateStore {
+    /// The state directory.
+    public let directory: String
+
+    /// A store in `directory` (created, mode 0700, on first write).
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// `the state directory DIR`.
+    public var label: String { "the state directory \(directory)" }
+
+    /// The credential's token file.
+    public func file(for credential: CredentialID) -> TokenStore {
+        TokenStore(directory: directory, stem: credential.stem)
+    }
+
+    /// The token file's record, read off the cooperative pool; an unreadable file reads as none.
+    public func loadToken(_ credential: CredentialID) async throws(EngineError) -> TokenStore.Record? {
+        let file = file(for: credential)
+        return await BlockingFileWork.run { file.load() }
+    }
+
+    /// Replaces the token file (temporary file, fsync, rename).
+    public func saveToken(_ record: TokenStore.Record, for credential: CredentialID) async throws(EngineError) {
+        let file = file(for: credential)
+        try await BlockingFileWork.run { () throws(EngineError) in try file.save(record) }
+    }
+
+    /// The `flock` on the credential's lock file (held until released or the process exits, so
+    /// `lifetime` is not needed).
+    public func lockToken(_ credential: CredentialID, lifetime: Duration, deadline: ContinuousClock.Instant)
+        async throws(EngineError) -> any StateLock
+    {
+        let file = file(for: credential)
+        try await BlockingFileWork.run { () throws(EngineError) in try file.prepare() }
+        return FileStateLock(lock: try await FileLock.acquire(path: file.lockPath))
+    }
+
+    /// `nil`: with files, each process keeps its own budget.
+    public func sharedBudget(integration: String, account: String?, requests: Int, perSeconds: Double)
+        -> (any SharedBudget)?
+    {
+        nil
+    }
+}
+
+/// A held ``FileLock``.
+struct FileStateLock: StateLock {
+    let lock: FileLock
+
+    func release() async { lock.release() }
+}
