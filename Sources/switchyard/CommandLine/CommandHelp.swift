@@ -46,6 +46,8 @@ enum CommandHelp {
           --transcript FILE       append every JSON-RPC line read and written to FILE
           --audit-log FILE        append one JSON line per tool call to FILE
           --state-dir DIR         where OAuth tokens and the cursor key are kept
+          --state-store URL       redis://…: OAuth tokens and rate budgets shared by a fleet
+          --shutdown-grace-ms N   after SIGTERM/SIGINT, how long calls in flight may finish (default 5000)
           --log-level LEVEL       debug, info, warning (default) or error
 
         \(searchOrder)

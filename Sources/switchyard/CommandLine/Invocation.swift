@@ -129,7 +129,9 @@ enum Invocation: Sendable {
           --replay FILE           serve HTTP from a recording instead of the network
           --transcript FILE       append every JSON-RPC line read and written to FILE
           --audit-log FILE        append one JSON line per tool call to FILE
-          --state-dir DIR         where OAuth tokens are kept
+          --state-dir DIR         where OAuth tokens and the cursor key are kept
+          --shutdown-grace-ms N   (serve) after SIGTERM/SIGINT, how long calls in flight may finish
+                                  before they are answered "cancelled" (default 5000)
           --state-store URL       redis://[[USER]:PASSWORD@]HOST:PORT[/DB]: OAuth tokens and rate
                                   budgets shared by every process (default $SWITCHYARD_STATE_STORE,
                                   else the state directory); TLS is not supported
