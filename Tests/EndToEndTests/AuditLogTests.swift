@@ -61,7 +61,7 @@ extension OAuth2AuditReloadSuites {
             let output = Pipe()
             process.standardInput = input
             process.standardOutput = output
-            try process.run()
+            try ProcessLaunch.run(process)
             input.fileHandleForWriting.write(Data(text.utf8))
             try input.fileHandleForWriting.close()
             let data = output.fileHandleForReading.readDataToEndOfFile()

@@ -38,7 +38,7 @@ import Testing
         }
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
-        try process.run()
+        try ProcessLaunch.run(process)
         if let typed {
             let bytes = Array(typed.utf8)
             _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }

@@ -63,7 +63,7 @@ extension ServeEndToEnd {
             let output = Pipe()
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
-            try process.run()
+            try ProcessLaunch.run(process)
             let reader = output.fileHandleForReading
             let (data, status) = await OffPool.run { () -> (Data, Int32) in
                 let data = reader.readDataToEndOfFile()

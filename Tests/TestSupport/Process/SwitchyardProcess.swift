@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Synchronization
 
 /// The built `switchyard` binary running as a child process, driven over pipes like an MCP client would.
@@ -45,7 +46,7 @@ public final class SwitchyardProcess: Sendable {
         process.standardOutput = stdout
         process.standardError = stderr
         input = stdin.fileHandleForWriting
-        try process.run()
+        try ProcessLaunch.run(process)
         Self.pump(stdout.fileHandleForReading, into: lines, name: "e2e-stdout")
         Self.pump(stderr.fileHandleForReading, into: errors, name: "e2e-stderr")
     }
@@ -119,10 +120,14 @@ public final class SwitchyardProcess: Sendable {
     static func pump(_ handle: FileHandle, into buffer: LineBuffer, name: String) {
         let thread = Thread {
             var pending = Data()
+            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+            let descriptor = handle.fileDescriptor
             while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                pending.append(chunk)
+                // read(2), not `availableData`: Foundation traps when a read is interrupted (EINTR).
+                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                pending.append(contentsOf: chunk[0..<count])
                 while let newline = pending.firstIndex(of: 0x0A) {
                     buffer.append(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
                     pending = Data(pending[pending.index(after: newline)...])

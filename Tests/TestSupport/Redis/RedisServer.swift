@@ -86,7 +86,7 @@ public final class RedisServer: Sendable {
         let lines = LineBuffer()
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
-        try process.run()
+        try ProcessLaunch.run(process)
         SwitchyardProcess.pump(pipe.fileHandleForReading, into: lines, name: "redis-stdout")
         running.withLock { $0 = (process, exited) }
         guard lines.wait(timeout: .seconds(10), until: { $0.contains { $0.contains("Ready to accept connections") } })
