@@ -30,10 +30,17 @@ enum DoctorCommand {
         try CatalogSurvey(loaded: whole, whole: whole, filter: loader.filter).checkFilters()
         let (host, _, _) = try await assembly.makeHost(catalog: loaded.catalog)
         let redactor = assembly.secrets.redactor()
-        let selected = loaded.statuses.filter { $0.state != .filteredOut }
+        // An integration with several accounts is checked once per account (`github:work`).
+        let selected = loaded.statuses.filter { $0.state != .filteredOut }.flatMap {
+            status -> [(IntegrationStatus, String?)] in
+            guard status.state == .ready, let accounts = loaded.catalog.accounts[status.name], accounts.isChoice else {
+                return [(status, nil)]
+            }
+            return accounts.names.map { (status, $0) }
+        }
         var findings = await withTaskGroup(of: (Int, Finding).self) { group in
-            for (index, status) in selected.enumerated() {
-                group.addTask { (index, await examine(status, catalog: loaded.catalog, host: host)) }
+            for (index, (status, account)) in selected.enumerated() {
+                group.addTask { (index, await examine(status, account: account, catalog: loaded.catalog, host: host)) }
             }
             var found: [(Int, Finding)] = []
             for await finding in group { found.append(finding) }
@@ -57,35 +64,40 @@ enum DoctorCommand {
         return passing == findings.count ? 0 : 1
     }
 
-    /// The verdict on one integration: its state, then the live check when it is ready.
-    static func examine(_ status: IntegrationStatus, catalog: Catalog, host: CatalogToolHost) async -> Finding {
+    /// The verdict on one integration (or one of its accounts): its state, then the live check
+    /// when it is ready.
+    static func examine(
+        _ status: IntegrationStatus, account: String? = nil, catalog: Catalog, host: CatalogToolHost
+    ) async -> Finding {
+        let name = account.map { "\(status.name):\($0)" } ?? status.name
         switch status.state {
         case .fileError:
             return Finding(
-                name: status.name, status: "file error",
+                name: name, status: "file error",
                 detail: "\(status.file) has errors (switchyard validate \(status.file) lists them)")
         case .needsVariables(let variables):
             let plural = variables.count == 1 ? "" : "s"
             return Finding(
-                name: status.name, status: "needs",
+                name: name, status: "needs",
                 detail: "set the environment variable\(plural) \(variables.joined(separator: ", "))")
         case .filteredOut, .ready:
             break
         }
         guard let tool = catalog.tools.first(where: { $0.integration == status.name && $0.operation.check }) else {
             return Finding(
-                name: status.name, status: "unchecked",
+                name: name, status: "unchecked",
                 detail: "file valid, variables set; no operation is marked \"check\": true, so the credentials "
                     + "were not tried")
         }
         let request = "\(tool.operation.method) \(tool.operation.path)"
-        let arguments: JSONObject = tool.kind == .list ? ["limit": 1] : JSONObject()
+        var arguments: JSONObject = tool.kind == .list ? ["limit": 1] : JSONObject()
+        if let account { arguments["account"] = .string(account) }
         guard let result = await host.call(tool.name, arguments: arguments, context: ToolCallContext()) else {
-            return Finding(name: status.name, status: "unchecked", detail: "\(tool.name) is not served")
+            return Finding(name: name, status: "unchecked", detail: "\(tool.name) is not served")
         }
         guard result.isError else {
             return Finding(
-                name: status.name, status: "ok", detail: "\(request) accepted the credentials (\(tool.name))")
+                name: name, status: "ok", detail: "\(request) accepted the credentials (\(tool.name))")
         }
         let error = result.structuredContent?["error"]
         let type = error?["type"]?.stringValue ?? "error"
@@ -93,7 +105,7 @@ enum DoctorCommand {
         var detail = request
         if let code = error?["status"]?.intValue { detail += ": HTTP \(code)" }
         detail += ": " + (error?["message"]?.stringValue ?? result.text)
-        return Finding(name: status.name, status: verdict, detail: detail)
+        return Finding(name: name, status: verdict, detail: detail)
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {

@@ -62,6 +62,22 @@ import Testing
         #expect(typo.err.contains("did you mean good?"))
     }
 
+    @Test("an integration with several accounts is checked once per account, each with its own credential")
+    func perAccount() throws {
+        let server = try vendor()
+        let directory = try TemporaryDirectory()
+        _ = try directory.write(
+            "multi.json",
+            FirstHourRun.checkedIntegration(name: "multi", baseURL: server.baseURL, variable: "MULTI_TOKEN"))
+        let environment = ["MULTI_TOKEN__WORK": "good", "MULTI_TOKEN__HOME": "wrong-secret-value"]
+        let run = try FirstHourRun.run(["doctor", "--integrations", directory.path], environment: environment)
+        #expect(run.status == 1)
+        #expect(run.out.contains { $0.hasPrefix("multi:WORK ") && $0.contains(" ok ") })
+        #expect(run.out.contains { $0.hasPrefix("multi:HOME ") && $0.contains("unauthorized") })
+        #expect(run.out.last == "1 of 2 integrations ok")
+        #expect(!run.text.contains("wrong-secret-value"))
+    }
+
     @Test("the shipped GitHub file's check is GET /user, and a recorded check replays without credentials")
     func shippedCheckAndReplay() throws {
         let server = try vendor()
