@@ -17,12 +17,13 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "CCurlShims", dependencies: ["CCurl"]),
+        .target(name: "SystemIO", swiftSettings: strict),
         .target(name: "JSON", swiftSettings: strict),
-        .target(name: "Catalog", dependencies: ["JSON"], swiftSettings: strict),
-        .target(name: "Engine", dependencies: ["JSON", "Catalog", "CCurlShims"], swiftSettings: strict),
-        .target(name: "MCP", dependencies: ["JSON", "Catalog", "Engine"], swiftSettings: strict),
+        .target(name: "Catalog", dependencies: ["JSON", "SystemIO"], swiftSettings: strict),
+        .target(name: "Engine", dependencies: ["JSON", "Catalog", "SystemIO", "CCurlShims"], swiftSettings: strict),
+        .target(name: "MCP", dependencies: ["JSON", "Catalog", "Engine", "SystemIO"], swiftSettings: strict),
         .executableTarget(
-            name: "switchyard", dependencies: ["JSON", "Catalog", "Engine", "MCP"], swiftSettings: strict,
+            name: "switchyard", dependencies: ["JSON", "Catalog", "Engine", "MCP", "SystemIO"], swiftSettings: strict,
             // Release builds carry the Swift runtime and FoundationEssentials inside the binary:
             // fewer shared objects to map and relocate at start, less resident memory.
             linkerSettings: [
@@ -31,15 +32,19 @@ let package = Package(
                     .when(configuration: .release))
             ]),
         .executableTarget(
-            name: "switchyard-bench", dependencies: ["TestSupport", "Engine", "JSON"], swiftSettings: strict),
+            name: "switchyard-bench", dependencies: ["TestSupport", "Engine", "JSON", "SystemIO"], swiftSettings: strict
+        ),
         .target(name: "TestSupport", dependencies: ["JSON"], path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"], swiftSettings: strict),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(
-            name: "CatalogTests", dependencies: ["Catalog", "TestSupport"], exclude: ["Golden"], swiftSettings: strict),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "MCPTests", dependencies: ["MCP", "TestSupport"], swiftSettings: strict),
+            name: "CatalogTests", dependencies: ["Catalog", "TestSupport", "SystemIO"], exclude: ["Golden"],
+            swiftSettings: strict),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport", "SystemIO"], swiftSettings: strict),
+        .testTarget(name: "MCPTests", dependencies: ["MCP", "TestSupport", "SystemIO"], swiftSettings: strict),
         .testTarget(
-            name: "IntegrationTests", dependencies: ["Catalog", "Engine", "TestSupport", "JSON"], swiftSettings: strict),
+            name: "IntegrationTests", dependencies: ["Catalog", "Engine", "TestSupport", "JSON", "SystemIO"],
+            swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["TestSupport", "JSON", "switchyard"],

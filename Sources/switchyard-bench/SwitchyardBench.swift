@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import SystemIO
 import TestSupport
 
 /// `switchyard-bench`: measures the release `switchyard` binary against floors taken in the same
@@ -19,7 +20,7 @@ enum SwitchyardBench {
     }
 
     private static func run(_ options: BenchOptions) async throws -> (String, [BenchResult]) {
-        signal(SIGPIPE, SIG_IGN)
+        ProcessSignals.ignoreBrokenPipe()
         let binary = try options.binary ?? BinaryLocator.buildRelease()
         Console.progress("measuring \(binary)")
         let vendor = try VendorEmulation()

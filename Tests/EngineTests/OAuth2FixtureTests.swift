@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import JSON
 import Synchronization
+import SystemIO
 import TestSupport
 import Testing
 

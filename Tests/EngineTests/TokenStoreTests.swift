@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Synchronization
+import SystemIO
 import TestSupport
 import Testing
 

@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 import Testing
 
-@testable import Catalog
+@testable import SystemIO
 
 /// The pthread helper that replaced Foundation's `Thread`, and the path helper that replaced
 /// `NSString.deletingLastPathComponent` in the watcher.
@@ -19,7 +19,7 @@ import Testing
         let caller = pthread_self()
         let seen = Mutex<Observation?>(nil)
         let done = DispatchSemaphore(value: 0)
-        let started = DetachedThread.start(name: name) {
+        let started: Void? = try? DetachedThread.start(name: name) {
             let comm = (try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)) ?? ""
             let observation = Observation(
                 name: comm.trimmingCharacters(in: .newlines),
@@ -27,7 +27,7 @@ import Testing
             seen.withLock { $0 = observation }
             done.signal()
         }
-        guard started, done.wait(timeout: .now() + 30) == .success else { return nil }
+        guard started != nil, done.wait(timeout: .now() + 30) == .success else { return nil }
         return seen.withLock { $0 }
     }
 
@@ -59,9 +59,11 @@ import Testing
         let count = Mutex(0)
         let done = DispatchSemaphore(value: 0)
         for _ in 0..<20 {
-            DetachedThread.start(name: "switchyard-many") {
-                count.withLock { $0 += 1 }
-                done.signal()
+            #expect(throws: Never.self) {
+                try DetachedThread.start(name: "switchyard-many") {
+                    count.withLock { $0 += 1 }
+                    done.signal()
+                }
             }
         }
         for _ in 0..<20 { #expect(done.wait(timeout: .now() + 30) == .success) }

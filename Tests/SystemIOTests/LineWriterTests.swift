@@ -1,7 +1,7 @@
-import Engine
 import Foundation
 import Glibc
 import Synchronization
+import SystemIO
 import Testing
 
 /// The line writer behind stdout and stderr: short lines to a pipe with room are written by the

@@ -2,6 +2,7 @@ import Catalog
 import FoundationEssentials
 import JSON
 import Synchronization
+import SystemIO
 
 /// OAuth 2.0 credentials obtained and refreshed by the engine, never by the model (DESIGN.md §5 *Auth*).
 ///
@@ -134,7 +135,7 @@ public final class OAuth2Provider: AuthProvider {
             return outcome.token
         }
         try await BlockingFileWork.run { () throws(EngineError) in try store.prepare() }
-        let lock = try await FileLock.acquire(path: store.lockPath)
+        let lock = try await store.lock()
         defer { lock.release() }
         let environmentDigest = SHA256.hexDigest(Array((config.refreshToken ?? "").utf8))
         var record = await loadLearning(store)

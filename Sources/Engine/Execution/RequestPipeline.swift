@@ -1,6 +1,7 @@
 import Catalog
 import FoundationEssentials
 import Glibc
+import SystemIO
 
 /// Sends one logical request of a tool call: waits for the rate budget, adds credentials (own
 /// origin only), follows same-origin redirects, refreshes once on 401, and retries by the rules of

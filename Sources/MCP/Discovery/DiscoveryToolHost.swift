@@ -2,6 +2,7 @@ import Catalog
 import Engine
 import JSON
 import Synchronization
+import SystemIO
 
 /// The ``ToolHost`` of `--discovery search`: lists four meta-tools (plus pinned tools) instead of
 /// the whole catalogue, and reaches every exposed tool through them.

@@ -3,6 +3,7 @@ import FoundationEssentials
 import Glibc
 import JSON
 import Synchronization
+import SystemIO
 
 /// Appends one JSON line per tool call to a file (DESIGN.md §8): never argument values, never
 /// response data, never a secret — only a digest of the canonical arguments.

@@ -1,22 +1,22 @@
-import Catalog
-import FoundationEssentials
+/// Runs blocking file work (open, read, write, `fsync`, rename) on the process's one file worker
+/// thread and suspends the caller meanwhile, so a slow disk never stalls Swift's cooperative pool
+/// — which has two threads on a two-core machine. Work runs in submission order.
+public enum BlockingFileWork {
+    /// The thread all file work runs on.
+    static let worker = WorkerThread(name: "switchyard.files")
 
-/// Runs blocking file work (open, read, write, `fsync`, rename) on a thread of its own and
-/// suspends the caller meanwhile, so a slow disk never stalls Swift's cooperative pool — which has
-/// two threads on a two-core machine.
-enum BlockingFileWork {
-    /// The value `body` returns, computed on a dedicated thread.
-    static func run<Value: Sendable>(_ body: @escaping @Sendable () -> Value) async -> Value {
+    /// The value `body` returns, computed on the file worker thread.
+    public static func run<Value: Sendable>(_ body: @escaping @Sendable () -> Value) async -> Value {
         await withCheckedContinuation { continuation in
-            DetachedThread.start(name: "switchyard-file-io") { continuation.resume(returning: body()) }
+            worker.submit { continuation.resume(returning: body()) }
         }
     }
 
-    /// Like ``run(_:)`` for work that throws an ``EngineError``.
-    static func run<Value: Sendable>(_ body: @escaping @Sendable () throws(EngineError) -> Value)
-        async throws(EngineError) -> Value
-    {
-        let result: Result<Value, EngineError> = await run { Result { () throws(EngineError) in try body() } }
+    /// Like ``run(_:)`` for work that throws a typed error.
+    public static func run<Value: Sendable, Failure: Error>(
+        _ body: @escaping @Sendable () throws(Failure) -> Value
+    ) async throws(Failure) -> Value {
+        let result: Result<Value, Failure> = await run { Result { () throws(Failure) in try body() } }
         return try result.get()
     }
 }

@@ -1,4 +1,3 @@
-import Catalog
 import Dispatch
 import FoundationEssentials
 import Glibc
@@ -33,7 +32,9 @@ public final class LineWriter: Sendable {
     /// Whether short lines may be written by the caller (a pipe, and no observer to call).
     private let writesInline: Bool
 
-    /// Creates a writer and starts its thread.
+    /// Creates a writer and starts its thread. When the system refuses the thread, the writer is
+    /// closed from the start, as after a write failure: `onFailure` runs (with `EAGAIN`) before
+    /// `init` returns, and every line is dropped.
     ///
     /// - Parameters:
     ///   - descriptor: the file descriptor written to; not closed by the writer.
@@ -51,7 +52,12 @@ public final class LineWriter: Sendable {
         self.onFailure = onFailure
         var status = stat()
         writesInline = observer == nil && fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO
-        DetachedThread.start(name: "switchyard.writer.fd\(descriptor)") { [self] in self.loop() }
+        do {
+            try DetachedThread.start(name: "switchyard.writer.fd\(descriptor)") { [self] in self.loop() }
+        } catch {
+            state.withLock { $0.failed = true }
+            onFailure(EAGAIN)
+        }
     }
 
     /// Queues one line (without its newline), or writes it at once when that cannot block;

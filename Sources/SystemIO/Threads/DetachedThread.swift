@@ -5,17 +5,19 @@ import Glibc
 /// Foundation.
 ///
 /// ```swift
-/// DetachedThread.start(name: "switchyard-watch") { loop() }
+/// try DetachedThread.start(name: "switchyard-watch") { loop() }
 /// ```
+///
+/// Starting can fail (the system may refuse a thread): every caller decides what that means for
+/// it, and a caller waiting on the body through a continuation resumes it itself.
 public enum DetachedThread {
     /// The longest name Linux keeps for a thread, in bytes (16 with the terminating NUL).
     public static let maximumNameLength = 15
 
     /// Runs `body` on a new detached thread named `name` (cut to ``maximumNameLength`` bytes, as
-    /// the kernel keeps no more). Returns `false`, without running `body`, when the system refuses
-    /// to create a thread.
-    @discardableResult
-    public static func start(name: String, _ body: @escaping @Sendable () -> Void) -> Bool {
+    /// the kernel keeps no more). Throws ``ThreadStartError``, without running `body`, when the
+    /// system refuses to create a thread.
+    public static func start(name: String, _ body: @escaping @Sendable () -> Void) throws(ThreadStartError) {
         let work = Unmanaged.passRetained(Work(name: name, body: body)).toOpaque()
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
@@ -33,9 +35,8 @@ public enum DetachedThread {
             }, work)
         guard result == 0 else {
             Unmanaged<Work>.fromOpaque(work).release()
-            return false
+            throw ThreadStartError(name: name, code: result)
         }
-        return true
     }
 
     /// The name cut to at most ``maximumNameLength`` bytes, never inside a UTF-8 sequence.

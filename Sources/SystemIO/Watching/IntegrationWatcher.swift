@@ -11,7 +11,7 @@ public final class IntegrationWatcher: Sendable {
     private let stopped = Mutex(false)
 
     /// Starts watching the directories of `paths` (a file's parent directory, since saves replace inodes).
-    /// Returns `nil` when inotify is unavailable. `debounce` coalesces bursts of events into one call.
+    /// Returns `nil` when inotify is unavailable or its thread cannot start. `debounce` coalesces bursts of events into one call.
     public init?(paths: [String], debounce: Duration = .milliseconds(150), onChange: @escaping @Sendable () -> Void) {
         let fd = inotify_init1(Int32(IN_CLOEXEC))
         guard fd >= 0 else { return nil }
@@ -34,8 +34,17 @@ public final class IntegrationWatcher: Sendable {
         let readFD = stopPipe.read
         let milliseconds = Int32(
             debounce.components.seconds * 1000 + debounce.components.attoseconds / 1_000_000_000_000_000)
-        DetachedThread.start(name: "switchyard-watch") {
-            Self.loop(inotify: fd, stop: readFD, debounce: milliseconds, onChange: onChange)
+        do {
+            try DetachedThread.start(name: "switchyard-watch") {
+                Self.loop(inotify: fd, stop: readFD, debounce: milliseconds, onChange: onChange)
+            }
+        } catch {
+            // deinit runs for a failed class init: mark it stopped so it writes to no closed pipe.
+            stopped.withLock { $0 = true }
+            close(fd)
+            close(pipeFDs[0])
+            close(pipeFDs[1])
+            return nil
         }
     }
 

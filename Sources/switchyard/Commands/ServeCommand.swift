@@ -3,6 +3,7 @@ import Dispatch
 import Engine
 import FoundationEssentials
 import MCP
+import SystemIO
 
 /// `switchyard serve`: the MCP server on stdin/stdout, with live reload of the integration files.
 enum ServeCommand {
@@ -26,12 +27,19 @@ enum ServeCommand {
             firstLoad.signal()
             reload(assembly: assembly, host: host)
         }
-        DetachedThread.start(name: "switchyard.catalog") {
+        let load: @Sendable () -> Void = {
             let catalog = assembly.loadCatalog()
             host.provide(catalog)
             assembly.logger.info(
                 "serving \(catalog.tools.count) tools from \(catalog.integrations.count) integrations")
             firstLoad.signal()
+        }
+        do {
+            try DetachedThread.start(name: "switchyard.catalog", load)
+        } catch {
+            // No thread to spare: read the files here, before serving, as a slower start.
+            assembly.logger.warning("\(error); reading the integration files before serving")
+            load()
         }
         let transport = StdioTransport(observer: observer)
         let served: any ToolHost =

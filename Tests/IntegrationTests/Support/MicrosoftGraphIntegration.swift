@@ -2,6 +2,7 @@ import Catalog
 import Engine
 import Foundation
 import JSON
+import SystemIO
 import Testing
 
 /// Loads the shipped `Integrations/msgraph.json` and runs its tools through the real engine with

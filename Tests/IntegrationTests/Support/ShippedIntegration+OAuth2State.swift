@@ -1,6 +1,7 @@
 import Catalog
 import Engine
 import Foundation
+import SystemIO
 
 extension ShippedIntegration {
     /// Loads a shipped file whose `oauth2` auth is served by real ``OAuth2Provider``s (as the
