@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "JSON", swiftSettings: strict),
         .target(name: "Catalog", dependencies: ["JSON", "SystemIO"], swiftSettings: strict),
         .target(name: "Engine", dependencies: ["JSON", "Catalog", "SystemIO", "CCurlShims"], swiftSettings: strict),
-        .target(name: "MCP", dependencies: ["JSON", "Catalog", "Engine", "SystemIO"], swiftSettings: strict),
+        .target(name: "MCP", dependencies: ["JSON", "SystemIO"], swiftSettings: strict),
         .executableTarget(
             name: "switchyard", dependencies: ["JSON", "Catalog", "Engine", "MCP", "SystemIO"], swiftSettings: strict,
             // Release builds carry the Swift runtime and FoundationEssentials inside the binary:
@@ -42,6 +42,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport", "SystemIO"], swiftSettings: strict),
         .testTarget(name: "MCPTests", dependencies: ["MCP", "TestSupport", "SystemIO"], swiftSettings: strict),
+        .testTarget(
+            name: "SwitchyardTests",
+            dependencies: ["switchyard", "MCP", "Engine", "Catalog", "JSON", "SystemIO", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests", dependencies: ["Catalog", "Engine", "TestSupport", "JSON", "SystemIO"],
             swiftSettings: strict),

@@ -5,6 +5,8 @@ import MCP
 import TestSupport
 import Testing
 
+@testable import switchyard
+
 /// `CatalogToolHost` started without a catalogue (the server answers `initialize` while the
 /// integration files load): listing and calling wait for the first catalogue.
 @Suite struct CatalogToolHostTests {

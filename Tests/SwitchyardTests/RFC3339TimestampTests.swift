@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import MCP
+@testable import switchyard
 
 /// The audit log's timestamps, written by hand, checked against Foundation's `DateFormatter`.
 @Suite struct RFC3339TimestampTests {

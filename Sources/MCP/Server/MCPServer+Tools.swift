@@ -1,4 +1,3 @@
-import Engine
 import JSON
 
 extension MCPServer {
@@ -57,7 +56,7 @@ extension MCPServer {
             context.confirm = legacyConfirmation(revision: revision)
         }
         if let traceparent = request.meta?[MetaKey.traceparent]?.stringValue {
-            context.trace = TraceContext(
+            context.trace = RequestTrace(
                 traceparent: traceparent, tracestate: request.meta?[MetaKey.tracestate]?.stringValue)
         }
         guard let result = await host.call(name, arguments: arguments, context: context) else {

@@ -1,4 +1,3 @@
-import Engine
 import JSON
 import Synchronization
 import SystemIO

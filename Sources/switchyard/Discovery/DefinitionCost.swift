@@ -1,4 +1,5 @@
 import Catalog
+import MCP
 
 /// What a tool definition costs in a prompt: bytes of its JSON, as `tools/list` sends it under
 /// the newest legacy revision, divided by four (rounded up) — the estimate `switchyard tools`

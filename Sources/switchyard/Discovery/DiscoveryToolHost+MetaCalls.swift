@@ -1,6 +1,7 @@
 import Catalog
 import Engine
 import JSON
+import MCP
 
 extension DiscoveryToolHost {
     /// The compiled input schemas of the meta-tools, by name.

@@ -1,6 +1,7 @@
 import Catalog
 import Engine
 import JSON
+import MCP
 import Synchronization
 import SystemIO
 

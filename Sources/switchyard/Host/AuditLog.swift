@@ -2,6 +2,7 @@ import Engine
 import FoundationEssentials
 import Glibc
 import JSON
+import MCP
 import Synchronization
 import SystemIO
 

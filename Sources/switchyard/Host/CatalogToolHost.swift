@@ -1,6 +1,7 @@
 import Catalog
 import Engine
 import JSON
+import MCP
 import Synchronization
 
 /// The production ``ToolHost``: tools from a ``Catalog`` (swappable on reload), calls through a ``ToolEngine``.
@@ -101,11 +102,13 @@ public final class CatalogToolHost: ToolHost {
             return nil
         }
         let start = clock.now
+        // A malformed traceparent is ignored together with its tracestate.
+        let trace = context.trace.flatMap { TraceContext(traceparent: $0.traceparent, tracestate: $0.tracestate) }
         let outcome: ToolOutcome
         switch await approval(tool, in: integration, arguments: arguments, context: context) {
         case .approved:
             outcome = await engine.call(
-                tool, in: integration, arguments: arguments, progress: context.progress, trace: context.trace)
+                tool, in: integration, arguments: arguments, progress: context.progress, trace: trace)
         case .refused(let refusal):
             outcome = .failure(refusal, attempts: 0)
         case .pending(let prompt):
@@ -116,7 +119,7 @@ public final class CatalogToolHost: ToolHost {
         audit?.append(
             AuditLog.Entry(
                 tool: tool.name, integration: tool.integration, kind: tool.kind.rawValue, arguments: arguments,
-                outcome: outcome, duration: clock.now - start, traceID: context.trace?.traceID))
+                outcome: outcome, duration: clock.now - start, traceID: trace?.traceID))
         return Self.result(outcome)
     }
 
