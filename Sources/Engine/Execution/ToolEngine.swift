@@ -95,10 +95,11 @@ public final class ToolEngine: Sendable {
             guard (200..<300).contains(response.status) else { throw interpreter.failure(response) }
             let shaper = OutputShaper(maxOutputBytes: options.maxOutputBytes)
             if tool.operation.omit.isEmpty, tool.operation.errors.failureWhen == nil,
-                var outcome = shaper.oversized(response.body, attempts: call.attempts, status: response.status)
+                let outcome = shaper.oversized(response.body, attempts: call.attempts, status: response.status)
             {
-                outcome.text = redactor.redact(outcome.text)
-                return outcome
+                return .success(
+                    text: redactor.redact(outcome.text), structured: nil, attempts: outcome.attempts,
+                    status: outcome.status)
             }
             let body = OutputShaper.omitting(
                 tool.operation.omit, from: redactor.redact(try interpreter.success(response)))

@@ -1,4 +1,5 @@
 import JSON
+import Synchronization
 
 extension MCPServer {
     /// `tools/list`: one page of the host's tools, rendered for `revision`, with `nextCursor`
@@ -55,6 +56,15 @@ extension MCPServer {
         } else {
             context.confirm = legacyConfirmation(revision: revision)
         }
+        // A question deferred to the client (2026-07-28 `input_required`) is noted here on its way to the host.
+        let deferred = Mutex<ConfirmationPrompt?>(nil)
+        if let ask = context.confirm {
+            context.confirm = { prompt in
+                let decision = await ask(prompt)
+                if decision == .deferred { deferred.withLock { $0 = prompt } }
+                return decision
+            }
+        }
         if let traceparent = request.meta?[MetaKey.traceparent]?.stringValue {
             context.trace = RequestTrace(
                 traceparent: traceparent, tracestate: request.meta?[MetaKey.tracestate]?.stringValue)
@@ -62,7 +72,7 @@ extension MCPServer {
         guard let result = await host.call(name, arguments: arguments, context: context) else {
             return .failure(.invalidParams("Unknown tool: \(name)"))
         }
-        if let prompt = result.pendingConfirmation, revision.isModern { return .success(inputRequired(prompt)) }
+        if revision.isModern, let prompt = deferred.withLock({ $0 }) { return .success(inputRequired(prompt)) }
         return .success(ToolRenderer.callResultBody(result, for: revision))
     }
 

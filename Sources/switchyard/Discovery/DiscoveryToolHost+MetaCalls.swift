@@ -14,7 +14,7 @@ extension DiscoveryToolHost {
     }()
 
     /// `search_tools`: `{"tools": [{name, integration, kind, summary, tokens}]}`, best first.
-    func search(_ arguments: JSONObject, index: ToolSearchIndex) -> ToolCallResult {
+    func search(_ arguments: JSONObject, index: ToolSearchIndex) -> ToolResult {
         if let failure = Self.violations(of: arguments, for: DiscoveryTools.search) { return failure }
         let query = arguments["query"]?.stringValue ?? ""
         let limit = arguments["limit"]?.intValue.map(Int.init) ?? DiscoveryTools.searchLimit.default
@@ -27,7 +27,7 @@ extension DiscoveryToolHost {
     /// is `invalid_arguments` naming the closest real ones.
     func describe(
         _ arguments: JSONObject, catalog: Catalog, index: ToolSearchIndex, context: ToolCallContext
-    ) -> ToolCallResult {
+    ) -> ToolResult {
         if let failure = Self.violations(of: arguments, for: DiscoveryTools.describe) { return failure }
         let revision = context.revision ?? .newestLegacy
         var definitions: [JSONValue] = []
@@ -46,7 +46,7 @@ extension DiscoveryToolHost {
     /// `call_read_tool` / `call_write_tool`: the real tool's call, on its side only.
     func forward(
         _ arguments: JSONObject, reads: Bool, catalog: Catalog, index: ToolSearchIndex, context: ToolCallContext
-    ) async -> ToolCallResult {
+    ) async -> ToolResult {
         let meta = reads ? DiscoveryTools.callRead : DiscoveryTools.callWrite
         if let failure = Self.violations(of: arguments, for: meta) { return failure }
         let name = arguments["name"]?.stringValue ?? ""
@@ -72,7 +72,7 @@ extension DiscoveryToolHost {
     }
 
     /// `invalid_arguments` with one message per offending field, worded as the engine words them.
-    private static func violations(of arguments: JSONObject, for tool: String) -> ToolCallResult? {
+    private static func violations(of arguments: JSONObject, for tool: String) -> ToolResult? {
         guard let schema = validators[tool] else { return nil }
         let violations = schema.validate(.object(arguments))
         guard !violations.isEmpty else { return nil }
@@ -84,15 +84,15 @@ extension DiscoveryToolHost {
     }
 
     /// A tool result carrying an `invalid_arguments` error, shaped as the engine shapes errors.
-    private static func failure(_ message: String) -> ToolCallResult {
+    private static func failure(_ message: String) -> ToolResult {
         let error = EngineError(.invalidArguments, message, retryable: false)
-        return ToolCallResult(text: error.text, structuredContent: error.structured, isError: true)
+        return ToolResult(text: error.text, structuredContent: error.structured, isError: true)
     }
 
     /// `{"tools": [...]}` as text and structured content.
-    private static func tools(_ items: [JSONValue]) -> ToolCallResult {
+    private static func tools(_ items: [JSONValue]) -> ToolResult {
         let value: JSONValue = ["tools": .array(items)]
-        return ToolCallResult(text: value.encoded(), structuredContent: value, textIsStructured: true)
+        return ToolResult(encoding: value)
     }
 
     private static func json(_ hit: ToolSearchHit) -> JSONValue {

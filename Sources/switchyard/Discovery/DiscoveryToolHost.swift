@@ -44,7 +44,7 @@ public final class DiscoveryToolHost: ToolHost {
     }
 
     /// Serves a meta-tool, or hands a direct call of an exposed tool to the catalogue host.
-    public func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolCallResult? {
+    public func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolResult? {
         let (catalog, built) = await current()
         switch name {
         case DiscoveryTools.search: return search(arguments, index: built.index)

@@ -87,8 +87,8 @@ public final class CatalogToolHost: ToolHost {
     /// A call the confirmation policy names is checked first (`--read-only`, arguments), then put
     /// to a person through `context.confirm`; unless that approves, nothing is sent and the result
     /// is `declined` or `confirmation_required` (or, when the question goes back to the client,
-    /// a result carrying ``ToolCallResult/pendingConfirmation``).
-    public func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolCallResult? {
+    /// an error result the session replaces with the question).
+    public func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolResult? {
         await call(name, arguments: arguments, context: context, in: current().catalog)
     }
 
@@ -97,7 +97,7 @@ public final class CatalogToolHost: ToolHost {
     /// `nil` when it has no such tool. Audited like any call.
     public func call(
         _ name: String, arguments: JSONObject, context: ToolCallContext, in catalog: Catalog
-    ) async -> ToolCallResult? {
+    ) async -> ToolResult? {
         guard let tool = catalog.tool(named: name), let integration = catalog.integrations[tool.integration] else {
             return nil
         }
@@ -111,22 +111,21 @@ public final class CatalogToolHost: ToolHost {
                 tool, in: integration, arguments: arguments, progress: context.progress, trace: trace)
         case .refused(let refusal):
             outcome = .failure(refusal, attempts: 0)
-        case .pending(let prompt):
-            var result = Self.result(.failure(Self.pendingError(tool), attempts: 0))
-            result.pendingConfirmation = prompt
-            return result
+        case .pending:
+            // The session saw the deferred decision and answers with the question; this text is its fallback.
+            return ToolOutcome.failure(Self.pendingError(tool), attempts: 0).result
         }
         audit?.append(
             AuditLog.Entry(
                 tool: tool.name, integration: tool.integration, kind: tool.kind.rawValue, arguments: arguments,
                 outcome: outcome, duration: clock.now - start, traceID: trace?.traceID))
-        return Self.result(outcome)
+        return outcome.result
     }
 
     private enum Approval {
         case approved
         case refused(EngineError)
-        case pending(ConfirmationPrompt)
+        case pending
     }
 
     /// Whether the call may go ahead: at once when the policy does not name it, else as the person decides.
@@ -157,7 +156,7 @@ public final class CatalogToolHost: ToolHost {
                         + "--confirm none for unattended use.",
                     retryable: false))
         case .deferred:
-            return .pending(prompt)
+            return .pending
         }
     }
 
@@ -165,12 +164,6 @@ public final class CatalogToolHost: ToolHost {
         EngineError(
             .confirmationRequired, "\(tool.name) waits for a person's confirmation; nothing was sent.", retryable: false
         )
-    }
-
-    private static func result(_ outcome: ToolOutcome) -> ToolCallResult {
-        ToolCallResult(
-            text: outcome.text, structuredContent: outcome.structured, isError: outcome.isError,
-            textIsStructured: outcome.textIsStructured)
     }
 
     /// The catalogue served now (waiting for the first one) and its generation, a number that
