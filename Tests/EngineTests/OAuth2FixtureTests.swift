@@ -134,8 +134,12 @@ final class OAuth2Fixture: Sendable {
                 Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         }
         /// Waits for real for the manual difference (backoffs are not part of these tests).
-        func sleep(until deadline: ContinuousClock.Instant) async throws {
-            try await Task.sleep(for: deadline - now())
+        func sleep(until deadline: ContinuousClock.Instant) async throws(CancellationError) {
+            do {
+                try await Task.sleep(for: deadline - now())
+            } catch {
+                throw CancellationError()
+            }
         }
     }
 }

@@ -37,11 +37,14 @@ public enum ErrorType: String, Sendable, Hashable, CaseIterable {
     case declined
     /// The call needs a person's confirmation and this client cannot ask one; nothing was sent.
     case confirmationRequired = "confirmation_required"
+    /// The call's task was cancelled (`notifications/cancelled`, or the client went away). The
+    /// session sends nothing for a cancelled request, so this name reaches only the audit log.
+    case cancelled
 
     /// Whether a later identical call may succeed without any change.
     public var isRetryable: Bool {
         switch self {
-        case .rateLimited, .upstreamError, .timeout, .network: return true
+        case .rateLimited, .upstreamError, .timeout, .network, .cancelled: return true
         default: return false
         }
     }

@@ -33,8 +33,8 @@ public final class RateLimiter: Sendable {
     ///
     /// Throws ``EngineError`` `rate_limited` when the wait would pass `deadline` or exceed
     /// `maxWait`, `timeout` when no in-flight slot frees up before `deadline`, and
-    /// `CancellationError` when the task is cancelled while waiting.
-    public func acquire(deadline: ContinuousClock.Instant, maxWait: Duration) async throws {
+    /// ``EngineError/cancelled`` when the task is cancelled while waiting.
+    public func acquire(deadline: ContinuousClock.Instant, maxWait: Duration) async throws(EngineError) {
         if let until = pausedUntil.withLock({ $0 }), until > clock.now() {
             let wait = until - clock.now()
             guard wait <= maxWait, until <= deadline else {
@@ -42,7 +42,11 @@ public final class RateLimiter: Sendable {
                     .rateLimited, "the vendor's request budget is exhausted until its reset",
                     retryAfterSeconds: Self.seconds(wait))
             }
-            try await clock.sleep(until: until)
+            do {
+                try await clock.sleep(until: until)
+            } catch {
+                throw EngineError.cancelled
+            }
         }
         if let requests = config.requests {
             let rate = Double(requests) / config.perSeconds
@@ -67,11 +71,17 @@ public final class RateLimiter: Sendable {
                     try await clock.sleep(until: until)
                 } catch {
                     bucket.withLock { $0.tokens += 1 }
-                    throw error
+                    throw EngineError.cancelled
                 }
             }
         }
-        if let inFlight, try await !inFlight.acquire(until: deadline, clock: clock) {
+        let slot: Bool
+        do {
+            slot = try await inFlight?.acquire(until: deadline, clock: clock) ?? true
+        } catch {
+            throw EngineError.cancelled
+        }
+        if !slot {
             throw EngineError(
                 .timeout,
                 "the call's time limit was reached while waiting for one of the integration's "

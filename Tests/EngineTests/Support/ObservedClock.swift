@@ -25,7 +25,7 @@ final class ObservedClock: EngineClock {
     func wallTime() -> Date { base.wallTime() }
 
     /// Counts the sleep, wakes waiters whose count is reached, then sleeps for real.
-    func sleep(until deadline: ContinuousClock.Instant) async throws {
+    func sleep(until deadline: ContinuousClock.Instant) async throws(CancellationError) {
         let ready = state.withLock { state -> [Waiter] in
             state.started += 1
             let ready = state.waiters.filter { $0.value.count <= state.started }
