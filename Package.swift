@@ -36,6 +36,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["JSON"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"], swiftSettings: strict),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(
             name: "CatalogTests", dependencies: ["Catalog", "TestSupport", "SystemIO"], exclude: ["Golden"],
@@ -47,7 +48,7 @@ let package = Package(
             dependencies: ["switchyard", "MCP", "Engine", "Catalog", "JSON", "SystemIO", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "IntegrationTests", dependencies: ["Catalog", "Engine", "TestSupport", "JSON", "SystemIO"],
+            name: "ShippedIntegrationTests", dependencies: ["Catalog", "Engine", "TestSupport", "JSON", "SystemIO"],
             swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
