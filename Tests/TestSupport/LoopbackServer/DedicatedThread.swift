@@ -10,10 +10,4 @@ enum DedicatedThread {
         thread.start()
     }
 
-    /// Runs blocking `body` on a new thread and suspends the caller, not a pool thread, until it returns.
-    static func run<Result: Sendable>(name: String, _ body: @escaping @Sendable () -> Result) async -> Result {
-        await withCheckedContinuation { continuation in
-            start(name: name) { continuation.resume(returning: body()) }
-        }
-    }
 }

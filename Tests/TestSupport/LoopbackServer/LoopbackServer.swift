@@ -70,7 +70,7 @@ public final class LoopbackServer: Sendable {
     /// Suspends until `count` requests have been recorded or `timeout` passes, blocking no pool thread.
     public func waitForRequests(count: Int, timeout: Duration) async -> Bool {
         let log = log
-        return await DedicatedThread.run(name: "loopback-wait-\(port)") {
+        return await OffPool.run(name: "loopback-wait-\(port)") {
             log.waitFor(count: count, timeout: timeout)
         }
     }

@@ -9,7 +9,11 @@
 /// ```
 public enum OffPool {
     /// Runs `body` on a new thread and suspends the caller, not a pool thread, until it returns.
-    public static func run<Result: Sendable>(_ body: @escaping @Sendable () -> Result) async -> Result {
-        await DedicatedThread.run(name: "off-pool", body)
+    public static func run<Result: Sendable>(
+        name: String = "off-pool", _ body: @escaping @Sendable () -> Result
+    ) async -> Result {
+        await withCheckedContinuation { continuation in
+            DedicatedThread.start(name: name) { continuation.resume(returning: body()) }
+        }
     }
 }

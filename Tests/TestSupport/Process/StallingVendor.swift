@@ -52,7 +52,7 @@ public final class StallingVendor: Sendable {
     /// Suspends until `count` request heads have arrived or `timeout` passes, blocking no pool thread.
     public func waitForRequests(count: Int, timeout: Duration) async -> Bool {
         let core = core
-        return await DedicatedThread.run(name: "stalling-wait-\(port)") {
+        return await OffPool.run(name: "stalling-wait-\(port)") {
             core.wait(timeout: timeout) { $0.targets.count >= count }
         }
     }
@@ -60,7 +60,7 @@ public final class StallingVendor: Sendable {
     /// Suspends until the client has closed `count` connections or `timeout` passes, blocking no pool thread.
     public func waitForClosedConnections(count: Int, timeout: Duration) async -> Bool {
         let core = core
-        return await DedicatedThread.run(name: "stalling-wait-\(port)") {
+        return await OffPool.run(name: "stalling-wait-\(port)") {
             core.wait(timeout: timeout) { $0.closed >= count }
         }
     }
