@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "CCurlShims", dependencies: ["CCurl"]),
         .target(name: "SystemIO", swiftSettings: strict),
         .target(name: "JSON", swiftSettings: strict),
-        .target(name: "Catalog", dependencies: ["JSON", "SystemIO"], swiftSettings: strict),
+        .target(name: "Catalog", dependencies: ["JSON"], swiftSettings: strict),
         .target(name: "Engine", dependencies: ["JSON", "Catalog", "SystemIO", "CCurlShims"], swiftSettings: strict),
         .target(name: "MCP", dependencies: ["JSON", "SystemIO"], swiftSettings: strict),
         .executableTarget(
