@@ -32,9 +32,13 @@ let package = Package(
                     .when(configuration: .release))
             ]),
         .executableTarget(
-            name: "switchyard-bench", dependencies: ["TestSupport", "Engine", "JSON", "SystemIO"], swiftSettings: strict
+            name: "switchyard-bench", dependencies: ["LoopbackHTTP", "Engine", "JSON", "SystemIO"],
+            swiftSettings: strict
         ),
-        .target(name: "TestSupport", dependencies: ["JSON"], path: "Tests/TestSupport", swiftSettings: strict),
+        // A loopback HTTP/1.1 server with routes and reply modes: the vendor of the tests and the bench.
+        .target(name: "LoopbackHTTP", swiftSettings: strict),
+        .target(
+            name: "TestSupport", dependencies: ["JSON", "LoopbackHTTP"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"], swiftSettings: strict),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
