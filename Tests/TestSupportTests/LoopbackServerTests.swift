@@ -307,6 +307,19 @@ import Testing
         #expect(items.map(\.name) == ["a", "b", "c"])
         #expect(items.map(\.value) == ["1", "", "x=y=z"])
     }
+
+    @Test("a stalling reply never answers and counts the connection closed when the client closes it")
+    func stall() async throws {
+        let server = try LoopbackServer { _ in .stall }
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.port)
+        try client.send("GET /items/stuck HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        #expect(await server.waitForRequests(count: 1, timeout: .seconds(30)))
+        #expect(server.connectionsClosed == 0)
+        client.close()
+        #expect(await server.waitForClosedConnections(count: 1, timeout: .seconds(30)))
+        #expect(server.requests.map(\.target) == ["/items/stuck"])
+    }
 }
 
 /// Releases every arriving thread once `expected` threads have arrived, so all are provably in flight together.

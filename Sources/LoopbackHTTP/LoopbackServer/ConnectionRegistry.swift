@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Owns the listener's and the connections' descriptors so that `stop()` can wake every blocked thread.
@@ -10,10 +11,13 @@ final class ConnectionRegistry: Sendable {
         var open: Set<Int32> = []
         var lastConnectionID = 0
         var accepted = 0
+        var closed = 0
         var stopped = false
     }
 
     private let state: Mutex<State>
+    /// Wakes ``waitForClosed(count:timeout:)`` when a connection closes.
+    private let closings = NSCondition()
 
     /// Creates a registry that owns the listening socket `listener`.
     init(listener: Int32) {
@@ -41,7 +45,26 @@ final class ConnectionRegistry: Sendable {
         state.withLock { state in
             guard state.open.remove(descriptor) != nil else { return }
             LoopbackSocket.close(descriptor)
+            state.closed += 1
         }
+        closings.lock()
+        closings.broadcast()
+        closings.unlock()
+    }
+
+    /// Connections closed so far (by either side).
+    var closed: Int { state.withLock { $0.closed } }
+
+    /// Blocks until `count` connections have closed or `timeout` passes; returns whether they had.
+    func waitForClosed(count: Int, timeout: Duration) -> Bool {
+        let deadline = Date().addingTimeInterval(
+            Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
+        closings.lock()
+        defer { closings.unlock() }
+        while closed < count {
+            if !closings.wait(until: deadline) { return closed >= count }
+        }
+        return true
     }
 
     /// Closes the listening socket; called once, by the accept thread as it exits.

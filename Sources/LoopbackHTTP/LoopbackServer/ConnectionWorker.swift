@@ -78,6 +78,15 @@ struct ConnectionWorker: Sendable {
         case .raw(let bytes):
             try? LoopbackSocket.sendAll(descriptor, bytes)
             return .close
+        case .stall:
+            var chunk = [UInt8](repeating: 0, count: 16 << 10)
+            var open = true
+            while open {
+                let count =
+                    (try? chunk.withUnsafeMutableBytes { try LoopbackSocket.receive(descriptor, into: $0) }) ?? 0
+                open = count > 0
+            }
+            return .close
         }
     }
 }

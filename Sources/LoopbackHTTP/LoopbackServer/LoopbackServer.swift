@@ -75,6 +75,18 @@ public final class LoopbackServer: Sendable {
         }
     }
 
+    /// Connections closed so far, by the client or the server (a ``ServerReply/stall`` closes only
+    /// when the client does).
+    public var connectionsClosed: Int { registry.closed }
+
+    /// Suspends until `count` connections have closed or `timeout` passes, blocking no pool thread.
+    public func waitForClosedConnections(count: Int, timeout: Duration) async -> Bool {
+        let registry = registry
+        return await OffPool.run(name: "loopback-wait-\(port)") {
+            registry.waitForClosed(count: count, timeout: timeout)
+        }
+    }
+
     /// Forgets recorded requests and restarts `connectionsAccepted` and `maxConcurrentRequests`.
     ///
     /// Open connections stay open; request sequence numbers and connection IDs keep increasing.

@@ -19,6 +19,10 @@ public enum ServerReply: Sendable {
     case truncatedBody(status: Int, headers: [(String, String)], body: Data, declaredLength: Int)
     /// Sends exactly these bytes (a malformed status line, HTTP/0.9, oversized headers…), then closes.
     case raw(Data)
+    /// Never answers: holds the connection, reading and discarding, until the client closes it
+    /// (a cancelled call, a process that exits) or the server stops. See
+    /// ``LoopbackServer/waitForClosedConnections(count:timeout:)``.
+    case stall
 
     /// A JSON response; sets `Content-Type: application/json` unless `headers` sets a content type.
     public static func json(_ status: Int, _ text: String, headers: [(String, String)] = []) -> ServerReply {
