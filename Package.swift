@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(
-            name: "CatalogTests", dependencies: ["Catalog", "TestSupport", "SystemIO"], exclude: ["Golden"],
+            name: "CatalogTests", dependencies: ["Catalog", "TestSupport"], exclude: ["Golden"],
             swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport", "SystemIO"], swiftSettings: strict),
         .testTarget(name: "MCPTests", dependencies: ["MCP", "TestSupport", "SystemIO"], swiftSettings: strict),
