@@ -1,6 +1,7 @@
 import Engine
 import Foundation
-import TestSupport
+import LoopbackHTTP
+import SystemIO
 
 /// `switchyard-bench`: measures the release `switchyard` binary against floors taken in the same
 /// run (cold start, `tools/list`, `tools/call`, concurrency, a long walk, peak memory) and prints
@@ -19,7 +20,7 @@ enum SwitchyardBench {
     }
 
     private static func run(_ options: BenchOptions) async throws -> (String, [BenchResult]) {
-        signal(SIGPIPE, SIG_IGN)
+        ProcessSignals.ignoreBrokenPipe()
         let binary = try options.binary ?? BinaryLocator.buildRelease()
         Console.progress("measuring \(binary)")
         let vendor = try VendorEmulation()
@@ -28,7 +29,7 @@ enum SwitchyardBench {
             fixtures: try IntegrationFixtures(packageRoot: BinaryLocator.packageRoot, vendorURL: vendor.baseURL),
             plan: options.quick ? .quick : .standard,
             direct: DirectFetcher(transport: try CurlTransport(), baseURL: vendor.baseURL),
-            home: try TemporaryDirectory())
+            home: try ScratchDirectory())
         let started = ContinuousClock.now
         var results: [BenchResult] = []
         if options.includes("cold_start") {

@@ -1,12 +1,13 @@
 import Engine
 import FoundationEssentials
 import Glibc
+import SystemIO
 
 /// The `switchyard` command: parses the command line and runs the command it names.
 @main
 enum Switchyard {
     static func main() async {
-        signal(SIGPIPE, SIG_IGN)
+        ProcessSignals.ignoreBrokenPipe()
         MemoryRelease.configure()
         let status: Int32
         do {

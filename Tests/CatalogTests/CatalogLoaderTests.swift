@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import JSON
+import TestSupport
 import Testing
 
 @Suite struct CatalogLoaderTests {

@@ -121,7 +121,7 @@ extension ServeEndToEnd {
 
         @Test("notifications/cancelled of a call_read_tool aborts the real tool's transfer; nothing is answered")
         func cancellation() async throws {
-            let stalling = try StallingVendor()
+            let stalling = try LoopbackServer { _ in .stall }
             let session = try ServeSession(["--discovery", "search"], acmeURL: stalling.baseURL, retaining: [stalling])
             try await session.initialize("2025-11-25")
             await session.call(5, "call_read_tool", ["name": "acme_items_get", "arguments": ["item_id": "stuck"]])

@@ -34,7 +34,7 @@ extension ServeEndToEnd {
             "notifications/cancelled aborts the vendor transfer and the call is never answered",
             arguments: [false, true])
         func cancellation(modern: Bool) async throws {
-            let stalling = try StallingVendor()
+            let stalling = try LoopbackServer { _ in .stall }
             let session = try ServeSession(acmeURL: stalling.baseURL, retaining: [stalling])
             if !modern { try await session.initialize("2025-06-18") }
             let meta = modern ? ServeSession.modernMeta : nil
@@ -52,7 +52,9 @@ extension ServeEndToEnd {
             #expect(await session.finish(timeout: .seconds(10)) == 0)
             let messages = session.process.allLines.compactMap { try? JSONParser.parse($0) }
             #expect(!messages.contains { $0["id"] == 5 }, "a response to the cancelled call was sent")
-            #expect(stalling.targets == ["/items/stuck"], "the cancelled call was re-sent: \(stalling.targets)")
+            #expect(
+                stalling.requests.map(\.target) == ["/items/stuck"],
+                "the cancelled call was re-sent: \(stalling.requests.map(\.target))")
         }
 
         @Test("a list over several vendor pages reports increasing progress, total = limit, before its result")

@@ -9,7 +9,7 @@ extension ServeEndToEnd {
     @Suite struct ServeOutputTests {
         @Test("at --log-level debug a busy session writes only JSON-RPC lines, one answer per request")
         func onlyProtocolOnStdout() async throws {
-            let stalling = try StallingVendor()
+            let stalling = try LoopbackServer { _ in .stall }
             let session = try ServeSession(["--log-level", "debug"], acmeURL: stalling.baseURL, retaining: [stalling])
             try await session.initialize("2025-03-26")
             await session.send("this is not json")

@@ -37,7 +37,7 @@ extension ServeEndToEnd {
 
         @Test("stdin EOF with a call stuck at the vendor: it ends at its timeout_ms, is answered, then exit 0")
         func eofBoundedByTimeout() async throws {
-            let stalling = try StallingVendor()
+            let stalling = try LoopbackServer { _ in .stall }
             let quick = #"""
                 {"name": "quick", "description": "A vendor that never answers, with a short time limit.",
                  "base_url": "${QUICK_URL}", "timeout_ms": 1500,

@@ -48,7 +48,7 @@ extension ServeEndToEnd {
             "past the grace period calls are aborted, their transfers cancelled, each answered cancelled and audited",
             arguments: [SIGTERM, SIGINT])
         func abortAfterGrace(signal: Int32) async throws {
-            let stalling = try StallingVendor()
+            let stalling = try LoopbackServer { _ in .stall }
             let work = try TemporaryDirectory()
             let session = try ServeSession(
                 ["--shutdown-grace-ms", "300", "--audit-log", work.path + "/audit.jsonl", "--log-level", "info"],
@@ -78,7 +78,7 @@ extension ServeEndToEnd {
 
         @Test("after the signal no further line is served")
         func stopsReading() async throws {
-            let stalling = try StallingVendor()
+            let stalling = try LoopbackServer { _ in .stall }
             let session = try ServeSession(
                 ["--shutdown-grace-ms", "2000", "--log-level", "info"], environment: ["STUCK_URL": stalling.baseURL],
                 retaining: [stalling], extraFiles: ["stuck.json": Self.stuck])
@@ -96,7 +96,7 @@ extension ServeEndToEnd {
 
         @Test("a second signal exits at once, without waiting for the grace period")
         func secondSignal() async throws {
-            let stalling = try StallingVendor()
+            let stalling = try LoopbackServer { _ in .stall }
             let session = try ServeSession(
                 ["--shutdown-grace-ms", "60000", "--log-level", "info"], environment: ["STUCK_URL": stalling.baseURL],
                 retaining: [stalling], extraFiles: ["stuck.json": Self.stuck])

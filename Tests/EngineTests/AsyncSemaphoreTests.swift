@@ -1,5 +1,6 @@
 import Engine
 import Synchronization
+import TestSupport
 import Testing
 
 /// The semaphore behind write ordering and the in-flight cap: FIFO, cancellable, deadline-bounded.
@@ -8,10 +9,9 @@ import Testing
     func deadline() async throws {
         let semaphore = AsyncSemaphore(permits: 1)
         try await semaphore.acquire()
-        let clock = SystemClock()
-        let started = ContinuousClock.now
+        let clock = ManualClock()
         #expect(try await !semaphore.acquire(until: clock.now() + .milliseconds(100), clock: clock))
-        #expect(ContinuousClock.now - started >= .milliseconds(90))
+        #expect(clock.elapsed == .milliseconds(100))
         #expect(try await !semaphore.acquire(until: clock.now() - .seconds(1), clock: clock))
         semaphore.release()
         #expect(try await semaphore.acquire(until: clock.now() + .seconds(10), clock: clock))
@@ -23,9 +23,9 @@ import Testing
     func releasedInTime() async throws {
         let semaphore = AsyncSemaphore(permits: 1)
         try await semaphore.acquire()
-        let clock = ObservedClock()
+        let clock = ManualClock(mode: .manual)
         let waiter = Task { try await semaphore.acquire(until: clock.now() + .seconds(30), clock: clock) }
-        #expect(await clock.waitForSleeps(1, timeout: .seconds(10)))
+        #expect(await clock.waitForSleepers(1, timeout: .seconds(10)))
         semaphore.release()
         #expect(try await waiter.value)
     }
@@ -35,7 +35,7 @@ import Testing
         let semaphore = AsyncSemaphore(permits: 1)
         try await semaphore.acquire()
         let order = Arrivals()
-        let clock = ObservedClock()
+        let clock = ManualClock(mode: .manual)
         var waiters: [Task<Void, any Error>] = []
         for index in 1...4 {
             waiters.append(
@@ -45,7 +45,7 @@ import Testing
                     semaphore.release()
                 })
             // Each waiter's deadline timer starts once it is running; wait for it before the next.
-            #expect(await clock.waitForSleeps(index, timeout: .seconds(10)))
+            #expect(await clock.waitForSleepers(index, timeout: .seconds(10)))
         }
         let cancelled = waiters[1]
         cancelled.cancel()

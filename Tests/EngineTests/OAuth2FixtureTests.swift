@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import JSON
 import Synchronization
+import SystemIO
 import TestSupport
 import Testing
 
@@ -115,28 +116,6 @@ final class OAuth2Fixture: Sendable {
 
     /// Stops the loopback server.
     func stop() { harness.stop() }
-
-    /// A clock that moves only when told to, shared by the engine and the vendor, so expiry is exact.
-    final class ManualClock: EngineClock {
-        private let start = ContinuousClock.now
-        private let startDate = Date()
-        private let offset = Mutex(Duration.zero)
-
-        /// Moves time forward.
-        func advance(by duration: Duration) { offset.withLock { $0 += duration } }
-        /// The manual instant.
-        func now() -> ContinuousClock.Instant { start + offset.withLock { $0 } }
-        /// The manual wall-clock time.
-        func wallTime() -> Date {
-            let elapsed = offset.withLock { $0 }
-            return startDate.addingTimeInterval(
-                Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        }
-        /// Waits for real for the manual difference (backoffs are not part of these tests).
-        func sleep(until deadline: ContinuousClock.Instant) async throws {
-            try await Task.sleep(for: deadline - now())
-        }
-    }
 }
 
 /// The emulation itself behaves like a strict vendor; the tests below rely on it.
@@ -198,7 +177,7 @@ final class OAuth2Fixture: Sendable {
 
     @Test("the API accepts only a currently valid access token (not forged, revoked or expired) and counts the 401s")
     func protectedAPI() async throws {
-        let clock = OAuth2Fixture.ManualClock()
+        let clock = ManualClock()
         let endpoint = OAuthTokenEndpoint(
             OAuthTokenEndpoint.Configuration(clientAuthentication: .body, accessTokenLifetime: 2), now: clock.now)
         let server = try LoopbackServer(handler: endpoint.reply(to:))

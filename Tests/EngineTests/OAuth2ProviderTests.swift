@@ -53,7 +53,7 @@ import Testing
         "a token is refreshed when the smaller of 60 s and a tenth of its lifetime remains, before the API refuses it",
         arguments: [(2.0, 0.2), (3600.0, 60.0)])
     func proactiveRefreshAtSkew(lifetime: Double, skew: Double) async throws {
-        let clock = OAuth2Fixture.ManualClock()
+        let clock = ManualClock()
         let endpoint = OAuthTokenEndpoint(
             OAuthTokenEndpoint.Configuration(accessTokenLifetime: lifetime), now: clock.now)
         let state = try TemporaryDirectory()

@@ -2,6 +2,7 @@ import Catalog
 import Engine
 import Foundation
 import JSON
+import SystemIO
 import TestSupport
 import Testing
 

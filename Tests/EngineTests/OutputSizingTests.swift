@@ -1,8 +1,9 @@
 import Catalog
 import Engine
-import JSON
 import TestSupport
 import Testing
+
+@testable import JSON
 
 /// `--max-output-bytes`: list results shrink with a cursor that resumes at the first item left
 /// out; single objects are cut with a marker (DESIGN.md §5 *Output sizing*).
@@ -20,7 +21,7 @@ import Testing
         for outcome in outcomes {
             #expect(outcome.text.utf8.count <= Self.budget, "result of \(outcome.text.utf8.count) bytes")
             // The server splices the text as structuredContent: it must be that exact JSON.
-            #expect(outcome.textIsStructured)
+            #expect(outcome.result.textIsStructured)
             #expect(outcome.structured?.encoded() == outcome.text)
         }
         let first = try outcomes[0].listBody()
@@ -47,7 +48,7 @@ import Testing
         defer { harness.stop() }
         let outcome = try await harness.call("list", ["limit": 5])
         let body = try outcome.listBody()
-        #expect(outcome.textIsStructured && outcome.structured?.encoded() == outcome.text)
+        #expect(outcome.result.textIsStructured && outcome.structured?.encoded() == outcome.text)
         #expect(body["truncated"] == nil)
         #expect(body["items"]?.arrayValue?.count == 5)
     }
@@ -83,11 +84,11 @@ import Testing
         )
         defer { harness.stop() }
         let object = try await harness.call("get", ["id": 1])
-        #expect(object.textIsStructured)
+        #expect(object.result.textIsStructured)
         #expect(object.structured?.encoded() == object.text)
         let array = try await harness.call("get", ["id": 2])
         #expect(array.structured == ["data": [1, 2]])
-        #expect(!array.textIsStructured)
+        #expect(!array.result.textIsStructured)
     }
 
     @Test("a vendor's 20-digit ids and out-of-range numbers reach the model exactly as the vendor wrote them")

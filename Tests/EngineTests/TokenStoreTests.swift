@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Synchronization
+import SystemIO
 import TestSupport
 import Testing
 
@@ -57,20 +58,13 @@ import Testing
         func stop() { state.withLock { $0.stopped = true } }
     }
 
-    /// Runs blocking work on a thread of its own (file I/O and spinning stay off the cooperative pool).
-    private static func onThread<Value: Sendable>(_ body: @escaping @Sendable () -> Value) async -> Value {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: body()) }.start()
-        }
-    }
-
     @Test("replacement is atomic: a concurrent reader always sees a whole record, and no temporary file is left")
     func atomicReplace() async throws {
         let state = try TemporaryDirectory()
         let store = TokenStore(directory: state.path, integration: "vendor", clientID: "client-1")
         try store.save(TokenStore.Record(refreshToken: "rt.0/start~", accessToken: "at_0"))
         let tally = ReadTally()
-        async let reader: Void = Self.onThread {
+        async let reader: Void = OffPool.run {
             while !tally.stopped {
                 let record = store.load()
                 tally.count(torn: record?.refreshToken == nil || record?.accessToken == nil)
@@ -78,7 +72,7 @@ import Testing
             }
         }
         // Keep replacing until the reader has had plenty of chances (bounded: at most 20 s).
-        let written = await Self.onThread {
+        let written = await OffPool.run {
             let deadline = ContinuousClock.now + .seconds(20)
             var serial = 0
             while serial < 100 || (tally.reads < 100 && ContinuousClock.now < deadline) {

@@ -1,6 +1,6 @@
-import JSON
 import Testing
 
+@testable import JSON
 @testable import MCP
 
 /// A tool result whose text is its structured content's JSON is written by splicing the text:
@@ -17,10 +17,12 @@ import Testing
     func splicedEqualsEncoded(value: JSONValue) {
         for revision in ProtocolRevision.allCases {
             let text = value.encoded()
-            let spliced = ToolCallResult(text: text, structuredContent: value, textIsStructured: true)
-            let plain = ToolCallResult(text: text, structuredContent: value)
+            let spliced = ToolResult(text: text, encodedFrom: value)
+            let plain = ToolResult(text: text, structuredContent: value)
             let body = ToolRenderer.callResultBody(spliced, for: revision)
-            #expect(body.spliced?.json == (revision.hasTitlesAndStructuredContent ? text : nil))
+            #expect(
+                body.toolResult?.knownStructuredSize == (revision.hasTitlesAndStructuredContent ? text.utf8.count : nil)
+            )
             let expected = OutgoingMessage.result(id: 7, .object(ToolRenderer.callResult(plain, for: revision)))
             #expect(OutgoingMessage.result(id: 7, body: body) == expected, "\(revision.rawValue)")
         }
@@ -28,9 +30,11 @@ import Testing
 
     @Test("a result whose text differs from its structured content is never spliced")
     func notSplicedWithoutTheMark() {
-        let result = ToolCallResult(text: "The vendor refused.", structuredContent: ["error": ["type": "forbidden"]])
-        #expect(ToolRenderer.callResultBody(result, for: .newestLegacy).spliced == nil)
-        let unmarkedEmpty = ToolCallResult(text: "{}", structuredContent: nil, textIsStructured: true)
-        #expect(!unmarkedEmpty.textIsStructured)
+        let result = ToolResult(text: "The vendor refused.", structuredContent: ["error": ["type": "forbidden"]])
+        #expect(!result.textIsStructured && result.knownStructuredSize == 0)
+        var writer = JSONWriter()
+        result.writeStructuredContent(into: &writer)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"error":{"type":"forbidden"}}"#)
+        #expect(!ToolResult(text: "{}").textIsStructured)
     }
 }

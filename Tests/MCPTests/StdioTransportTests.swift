@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import JSON
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import MCP
@@ -31,18 +32,16 @@ private struct Pipe: Sendable {
     /// Reads until EOF on a thread of its own (never on the cooperative pool).
     func readToEnd() async -> [UInt8] {
         let descriptor = read
-        return await withCheckedContinuation { continuation in
-            Thread {
-                var all: [UInt8] = []
-                var buffer = [UInt8](repeating: 0, count: 4096)
-                while true {
-                    let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-                    if count < 0 && errno == EINTR { continue }
-                    guard count > 0 else { break }
-                    all += buffer[..<count]
-                }
-                continuation.resume(returning: all)
-            }.start()
+        return await OffPool.run {
+            var all: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                all += buffer[..<count]
+            }
+            return all
         }
     }
 }

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import JSON
+import SystemIO
 
 /// The installation's secret cursor key: 32 random bytes kept as hex in `cursor.key` in the state
 /// directory (file mode 0600, directory 0700), created on first use, so cursors handed to the

@@ -2,6 +2,7 @@ import Catalog
 import FoundationEssentials
 import JSON
 import Synchronization
+import SystemIO
 
 /// OAuth 2.0 credentials obtained and refreshed by the engine, never by the model (DESIGN.md §5 *Auth*).
 ///

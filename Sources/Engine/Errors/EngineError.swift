@@ -29,7 +29,8 @@ public struct EngineError: Error, Sendable, Equatable {
         self.vendor = vendor
     }
 
-    /// The error a call ends with when its task was cancelled; the session sends nothing for it.
+    /// The error a call ends with when its task was cancelled — the one place it is made; the
+    /// session sends nothing for it.
     public static let cancelled = EngineError(.cancelled, "the call was cancelled", retryable: true)
 
     /// The structured form: `{"error": {"type", "message", "status"?, "retryable", "retry_after_seconds"?, "vendor"?}}`.

@@ -1,4 +1,5 @@
 import JSON
+import SystemIO
 
 /// Process-wide settings of the engine.
 public struct EngineOptions: Sendable {

@@ -1,6 +1,7 @@
 import Catalog
 import FoundationEssentials
 import Glibc
+import SystemIO
 
 /// Sends one logical request of a tool call: waits for the rate budget, adds credentials (own
 /// origin only), follows same-origin redirects, refreshes once on 401, and retries by the rules of
@@ -19,16 +20,7 @@ struct RequestPipeline: Sendable {
         var refreshed = false
         while true {
             triesOfThisRequest += 1
-            let outcome: Result<HTTPResponse, TransportError>
-            do {
-                outcome = .success(try await sendFollowingRedirects(original, runtime: runtime, call: &call))
-            } catch let error as TransportError {
-                outcome = .failure(error)
-            } catch let error as EngineError {
-                throw error
-            } catch {
-                throw EngineError.cancelled
-            }
+            let outcome = try await sendFollowingRedirects(original, runtime: runtime, call: &call)
             let canRetry = triesOfThisRequest < retry.maxAttempts
             switch outcome {
             case .failure(let error):
@@ -92,7 +84,7 @@ struct RequestPipeline: Sendable {
         do {
             try await clock.sleep(until: until)
         } catch {
-            throw EngineError.cancelled
+            throw .cancelled
         }
     }
 
@@ -120,17 +112,22 @@ struct RequestPipeline: Sendable {
         return RetryAfter.seconds(untilReset: text, format: config?.resetFormat, now: clock.wallTime())
     }
 
-    /// One try: rate budget, credentials, transport, and same-origin redirects.
-    private func sendFollowingRedirects(_ original: HTTPRequest, runtime: IntegrationRuntime, call: inout CallState)
-        async throws -> HTTPResponse
-    {
+    /// One try: rate budget, credentials, transport, and same-origin redirects. What the transport
+    /// reports (including the call's time running out before a request) is the result, for the
+    /// retry rules to judge; what ends the call at once (an origin refused, credentials, the rate
+    /// budget, cancellation) is thrown.
+    private func sendFollowingRedirects(
+        _ original: HTTPRequest, runtime: IntegrationRuntime, call: inout CallState
+    ) async throws(EngineError) -> Result<HTTPResponse, TransportError> {
         var request = original
         if let key = call.idempotencyKey, let header = call.tool.operation.idempotencyHeader {
             request.headers.set(name: header, value: key)
         }
         for _ in 0...Self.maxRedirects {
             let remaining = call.deadline - clock.now()
-            guard remaining > .zero else { throw TransportError(.timeout, "the call's time limit was reached") }
+            guard remaining > .zero else {
+                return .failure(TransportError(.timeout, "the call's time limit was reached"))
+            }
             var outgoing = request
             guard let origin = URLOrigin(outgoing.url), origin == runtime.origin else {
                 throw EngineError(
@@ -162,13 +159,13 @@ struct RequestPipeline: Sendable {
                 response = try await transport.send(outgoing)
             } catch {
                 runtime.limiter.release(responseHeaders: nil)
-                throw error
+                return .failure(error)
             }
             runtime.limiter.release(responseHeaders: response.headers)
             call.receivedBytes += response.body.count
             guard [301, 302, 303, 307, 308].contains(response.status), let location = response.headers["Location"]
             else {
-                return response
+                return .success(response)
             }
             let target = URLOrigin.resolve(location, against: request.url)
             guard URLOrigin(target) == runtime.origin else {

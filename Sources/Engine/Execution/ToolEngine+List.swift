@@ -77,10 +77,10 @@ extension ToolEngine {
         if full.utf8.count <= budget {
             return .success(
                 text: full,
-                structured: Self.listValue(
+                encodedFrom: Self.listValue(
                     items[...], hasMore: walk.next != nil, cursor: walk.next.map(cursor), total: walk.total,
                     truncated: false),
-                textIsStructured: true, attempts: call.attempts, status: walk.status)
+                attempts: call.attempts, status: walk.status)
         }
         // Over budget: keep the longest prefix that fits with its resume cursor.
         var kept = 0
@@ -103,9 +103,9 @@ extension ToolEngine {
         return .success(
             text: Self.listText(
                 encoded, count: kept, hasMore: true, cursor: resume, total: walk.total, truncated: true),
-            structured: Self.listValue(
+            encodedFrom: Self.listValue(
                 items[..<kept], hasMore: true, cursor: resume, total: walk.total, truncated: true),
-            textIsStructured: true, attempts: call.attempts, status: walk.status)
+            attempts: call.attempts, status: walk.status)
     }
 
     /// The result when the first item alone is over the budget: still structured content valid
@@ -132,13 +132,13 @@ extension ToolEngine {
             let text = candidate.encoded()
             if text.utf8.count <= budget {
                 return .success(
-                    text: text, structured: candidate, textIsStructured: true, attempts: attempts, status: status)
+                    text: text, encodedFrom: candidate, attempts: attempts, status: status)
             }
             room -= max(16, text.utf8.count - budget)
         }
         let value = JSONValue.object(object)
         return .success(
-            text: value.encoded(), structured: value, textIsStructured: true, attempts: attempts, status: status)
+            text: value.encoded(), encodedFrom: value, attempts: attempts, status: status)
     }
 
     /// Refuses a position that the tool's pagination style could not have produced: a next-page

@@ -2,6 +2,7 @@ import Catalog
 import FoundationEssentials
 import JSON
 import Synchronization
+import SystemIO
 
 /// Executes tool calls: validates, builds, authenticates, sends, retries, paginates and shapes,
 /// through one shared transport (DESIGN.md §5). Safe to call concurrently.
@@ -68,6 +69,13 @@ public final class ToolEngine: Sendable {
     }
 
     /// Runs one call of `tool` with `arguments`; never throws: every failure is an error outcome.
+    ///
+    /// A call goes through named stages, each throwing an ``EngineError`` that ends it:
+    /// **admit** (read-only, write ordering) → **validate** (input schema) → **build** (the HTTP
+    /// request) → **send** (``RequestPipeline``: rate budget, credentials, redirects, retries) →
+    /// **interpret** (status and body, redacted) → **shape** (`omit`) → **encode** (the budget,
+    /// the ``ToolResult``). A `list` call runs admit, then ``list(_:runtime:arguments:call:progress:)``,
+    /// which walks pages through the same send and interpret stages.
     public func call(
         _ tool: Tool, in integration: Integration, arguments: JSONObject,
         progress: (@Sendable (Double, Double?) async -> Void)? = nil, trace: TraceContext? = nil
@@ -78,45 +86,20 @@ public final class ToolEngine: Sendable {
         var call = CallState(tool: tool, deadline: deadline, idempotencyKey: key, trace: trace)
         defer { if call.receivedBytes >= MemoryRelease.largeResponseBytes { MemoryRelease.afterLargeResponse() } }
         do throws(EngineError) {
-            if options.readOnly, !tool.kind.isRead {
-                throw EngineError(.readOnly, "\(tool.name) changes data and Switchyard runs read-only (--read-only)")
-            }
-            let isWrite = !tool.kind.isRead
-            if isWrite {
-                let acquired: Bool
-                do {
-                    acquired = try await runtime.limiter.writes.acquire(until: deadline, clock: clock)
-                } catch {
-                    throw EngineError.cancelled
-                }
-                guard acquired else {
-                    throw EngineError(
-                        .timeout,
-                        "the call's time limit was reached while an earlier write to \(integration.name) was running")
-                }
-            }
-            defer { if isWrite { runtime.limiter.writes.release() } }
+            let admission = try await admit(tool, runtime: runtime, deadline: deadline)
+            defer { admission?.release() }
             if tool.kind == .list {
                 return try await list(tool, runtime: runtime, arguments: arguments, call: &call, progress: progress)
             }
             try validate(arguments, with: tool.validator)
-            let request = try runtime.builder.build(tool.operation, arguments: arguments)
-            let pipeline = RequestPipeline(transport: transport, clock: clock, logger: options.logger)
-            let response = try await pipeline.send(request, runtime: runtime, call: &call)
-            // A vendor may echo a credential back in a successful body too (a "whoami", an echo endpoint).
-            let redactor = runtime.redactor()
-            let interpreter = ResponseInterpreter(errors: tool.operation.errors, redactor: redactor)
-            guard (200..<300).contains(response.status) else { throw interpreter.failure(response) }
-            let shaper = OutputShaper(maxOutputBytes: options.maxOutputBytes)
-            if tool.operation.omit.isEmpty, tool.operation.errors.failureWhen == nil,
-                var outcome = shaper.oversized(response.body, attempts: call.attempts, status: response.status)
-            {
-                outcome.text = redactor.redact(outcome.text)
-                return outcome
+            let request = try build(tool, arguments: arguments, runtime: runtime)
+            let response = try await send(request, runtime: runtime, call: &call)
+            switch try interpret(response, tool: tool, runtime: runtime) {
+            case .oversized(let text):
+                return .success(text: text, structured: nil, attempts: call.attempts, status: response.status)
+            case .body(let body):
+                return encode(shape(body, tool: tool), attempts: call.attempts, status: response.status)
             }
-            let body = OutputShaper.omitting(
-                tool.operation.omit, from: redactor.redact(try interpreter.success(response)))
-            return shaper.single(body, attempts: call.attempts, status: response.status)
         } catch {
             // Redact with what the auth knows now: a refresh during the call may have learned new tokens.
             let redactor = runtime.redactor()

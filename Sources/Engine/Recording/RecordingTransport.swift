@@ -2,6 +2,7 @@ import FoundationEssentials
 import Glibc
 import JSON
 import Synchronization
+import SystemIO
 
 /// Wraps a transport and appends every exchange to a cassette file, secrets redacted (DESIGN.md §6).
 ///

@@ -23,7 +23,7 @@ public final class AsyncSemaphore: Sendable {
     }
 
     /// Takes a permit, waiting in arrival order; throws `CancellationError` if the task is cancelled while waiting.
-    public func acquire() async throws {
+    public func acquire() async throws(CancellationError) {
         _ = try await acquire(until: nil)
     }
 
@@ -31,14 +31,17 @@ public final class AsyncSemaphore: Sendable {
     ///
     /// Returns false, holding no permit, when the deadline came first; throws `CancellationError`
     /// if the task is cancelled while waiting.
-    public func acquire(until deadline: ContinuousClock.Instant, clock: any EngineClock) async throws -> Bool {
+    public func acquire(
+        until deadline: ContinuousClock.Instant, clock: any EngineClock
+    ) async throws(CancellationError) -> Bool {
         try await acquire(until: (deadline, clock))
     }
 
     private struct DeadlinePassed: Error {}
 
-    private func acquire(until limit: (deadline: ContinuousClock.Instant, clock: any EngineClock)?) async throws -> Bool
-    {
+    private func acquire(
+        until limit: (deadline: ContinuousClock.Instant, clock: any EngineClock)?
+    ) async throws(CancellationError) -> Bool {
         let id = state.withLock { state -> UInt64 in
             state.nextID += 1
             return state.nextID
@@ -91,6 +94,9 @@ public final class AsyncSemaphore: Sendable {
             }
         } catch is DeadlinePassed {
             return false
+        } catch {
+            // The continuation is resumed with nothing else: the waiter was cancelled.
+            throw CancellationError()
         }
         return true
     }

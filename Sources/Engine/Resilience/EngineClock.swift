@@ -8,7 +8,7 @@ public protocol EngineClock: Sendable {
     /// The current wall-clock time (for HTTP-dates and epoch reset headers).
     func wallTime() -> Date
     /// Waits until `deadline`; throws `CancellationError` at once when the task is cancelled.
-    func sleep(until deadline: ContinuousClock.Instant) async throws
+    func sleep(until deadline: ContinuousClock.Instant) async throws(CancellationError)
 }
 
 /// The real clock: `ContinuousClock` and `Task.sleep`.
@@ -23,7 +23,12 @@ public struct SystemClock: EngineClock {
     public func wallTime() -> Date { Date() }
 
     /// Sleeps on the continuous clock; cancellable.
-    public func sleep(until deadline: ContinuousClock.Instant) async throws {
-        try await Task.sleep(until: deadline, clock: .continuous)
+    public func sleep(until deadline: ContinuousClock.Instant) async throws(CancellationError) {
+        do {
+            try await Task.sleep(until: deadline, clock: .continuous)
+        } catch {
+            // Task.sleep throws nothing but cancellation.
+            throw CancellationError()
+        }
     }
 }

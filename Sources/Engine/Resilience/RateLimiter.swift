@@ -37,8 +37,8 @@ public final class RateLimiter: Sendable {
     ///
     /// Throws ``EngineError`` `rate_limited` when the wait would pass `deadline` or exceed
     /// `maxWait`, `timeout` when no in-flight slot frees up before `deadline`, and
-    /// `CancellationError` when the task is cancelled while waiting.
-    public func acquire(deadline: ContinuousClock.Instant, maxWait: Duration) async throws {
+    /// ``EngineError/cancelled`` when the task is cancelled while waiting.
+    public func acquire(deadline: ContinuousClock.Instant, maxWait: Duration) async throws(EngineError) {
         if let until = pausedUntil.withLock({ $0 }), until > clock.now() {
             let wait = until - clock.now()
             guard wait <= maxWait, until <= deadline else {
@@ -46,11 +46,21 @@ public final class RateLimiter: Sendable {
                     .rateLimited, "the vendor's request budget is exhausted until its reset",
                     retryAfterSeconds: Self.seconds(wait))
             }
-            try await clock.sleep(until: until)
+            do {
+                try await clock.sleep(until: until)
+            } catch {
+                throw EngineError.cancelled
+            }
         }
         if let shared {
             let wait = try await shared.take(allowedWait: deadline - clock.now())
-            if wait > .zero { try await clock.sleep(until: clock.now() + wait) }
+            if wait > .zero {
+                do {
+                    try await clock.sleep(until: clock.now() + wait)
+                } catch {
+                    throw EngineError.cancelled
+                }
+            }
         } else if let requests = config.requests {
             let rate = Double(requests) / config.perSeconds
             let now = clock.now()
@@ -74,11 +84,17 @@ public final class RateLimiter: Sendable {
                     try await clock.sleep(until: until)
                 } catch {
                     bucket.withLock { $0.tokens += 1 }
-                    throw error
+                    throw EngineError.cancelled
                 }
             }
         }
-        if let inFlight, try await !inFlight.acquire(until: deadline, clock: clock) {
+        let slot: Bool
+        do {
+            slot = try await inFlight?.acquire(until: deadline, clock: clock) ?? true
+        } catch {
+            throw EngineError.cancelled
+        }
+        if !slot {
             throw EngineError(
                 .timeout,
                 "the call's time limit was reached while waiting for one of the integration's "

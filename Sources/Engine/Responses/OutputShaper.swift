@@ -35,7 +35,7 @@ public struct OutputShaper: Sendable {
             guard value.objectValue != nil else {
                 return .success(text: text, structured: ["data": value], attempts: attempts, status: status)
             }
-            return .success(text: text, structured: value, textIsStructured: true, attempts: attempts, status: status)
+            return .success(text: text, encodedFrom: value, attempts: attempts, status: status)
         }
         return .success(text: cut(text, hint: nil), structured: nil, attempts: attempts, status: status)
     }

@@ -1,3 +1,5 @@
+import SystemIO
+
 /// The state directory as a ``StateStore``: one token file per credential (``TokenStore``) and an
 /// advisory file lock beside it. Rate budgets stay in each process.
 public struct FileStateStore: StateStore {
@@ -36,7 +38,7 @@ public struct FileStateStore: StateStore {
     {
         let file = file(for: credential)
         try await BlockingFileWork.run { () throws(EngineError) in try file.prepare() }
-        return FileStateLock(lock: try await FileLock.acquire(path: file.lockPath))
+        return FileStateLock(lock: try await file.lock())
     }
 
     /// `nil`: with files, each process keeps its own budget.

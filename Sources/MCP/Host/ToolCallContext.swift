@@ -1,5 +1,3 @@
-import Engine
-
 /// What a tool call may use of the request that carried it.
 public struct ToolCallContext: Sendable {
     /// Reports progress (items so far, expected total) when the client asked for it; `nil` otherwise.
@@ -11,14 +9,15 @@ public struct ToolCallContext: Sendable {
     /// Asks a person to confirm a call that needs it, the way the client allows (a question to the
     /// client, an `input_required` result, a terminal prompt); `nil` when nobody can be asked.
     public var confirm: (@Sendable (ConfirmationPrompt) async -> ConfirmationDecision)?
-    /// The caller's trace context (`_meta.traceparent` / `tracestate`), continued on the vendor requests.
-    public var trace: TraceContext?
+    /// The caller's trace context (`_meta.traceparent` / `tracestate`) as received; the host checks it
+    /// and continues it on the vendor requests.
+    public var trace: RequestTrace?
 
     /// Creates a context.
     public init(
         progress: (@Sendable (_ progress: Double, _ total: Double?) async -> Void)? = nil,
         revision: ProtocolRevision? = nil,
-        confirm: (@Sendable (ConfirmationPrompt) async -> ConfirmationDecision)? = nil, trace: TraceContext? = nil
+        confirm: (@Sendable (ConfirmationPrompt) async -> ConfirmationDecision)? = nil, trace: RequestTrace? = nil
     ) {
         self.progress = progress
         self.revision = revision

@@ -12,9 +12,11 @@ public protocol ToolHost: Sendable {
     func tools() async -> [ToolDescriptor]
 
     /// Runs one tool call. Returns `nil` when no exposed tool has that name (the session answers
-    /// -32602). Argument, upstream and policy failures are results with `isError` set, never `nil`.
+    /// -32602). Argument, upstream and policy failures are results with `isError` set, never `nil`;
+    /// so is a call held for a person's answer (``ConfirmationDecision/deferred`` from
+    /// ``ToolCallContext/confirm``), which the session then answers with the question.
     /// Cancelling the calling task must abort the call promptly.
-    func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolCallResult?
+    func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolResult?
 
     /// Yields once each time the set of tools changes (live reload); finishes when the host stops.
     func changes() -> AsyncStream<Void>

@@ -27,9 +27,9 @@ enum OutgoingMessage {
         return writer.bytes
     }
 
-    /// A success response whose result may splice pre-encoded JSON (see ``ResultBody``).
+    /// A success response whose result may hold a tool result (see ``ResultBody``).
     static func result(id: JSONValue, body: ResultBody) -> [UInt8] {
-        var writer = JSONWriter(reserving: 512 + (body.spliced?.json.utf8.count ?? 0) * 5 / 2)
+        var writer = JSONWriter(reserving: 512 + (body.toolResult?.knownStructuredSize ?? 0) * 5 / 2)
         writer.writeRaw(#"{"jsonrpc":"2.0","id":"#.utf8)
         writer.write(id)
         writer.writeRaw(#","result":"#.utf8)

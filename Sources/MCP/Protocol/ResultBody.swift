@@ -1,32 +1,31 @@
 import JSON
 
-/// A response's `result` object on its way to the wire, with at most one top-level member whose
-/// value is already JSON text and is written verbatim.
-///
-/// A tool call's `structuredContent` is the very JSON its text block holds; splicing that text
-/// instead of encoding the value again halves the encoding work of a large result (a 10,000-item
-/// list is over a megabyte).
+/// A response's `result` object on its way to the wire; a `tools/call` result's
+/// `structuredContent` is written by its ``ToolResult`` (which may already hold its bytes).
 struct ResultBody: Sendable {
-    /// The result's members; the spliced member is present with a placeholder value.
-    var object: JSONObject
-    /// The member written verbatim instead of its value in ``object``, and its compact JSON text.
-    var spliced: (key: String, json: String)?
+    /// The member a tool result writes itself.
+    static let structuredKey = "structuredContent"
 
-    /// A result with no spliced member.
+    /// The result's members; `structuredContent`, when a tool result writes it, holds a placeholder.
+    var object: JSONObject
+    /// The tool result that writes the `structuredContent` member, when there is one.
+    private(set) var toolResult: ToolResult?
+
+    /// A result written as its members' values.
     init(_ object: JSONObject) {
         self.object = object
     }
 
-    /// A result whose member `key` is written as `json`, which must be valid compact JSON.
-    init(_ object: JSONObject, splicing key: String, json: String) {
+    /// A `tools/call` result whose `structuredContent` member (present in `object`) is written by `result`.
+    init(_ object: JSONObject, structuredContentOf result: ToolResult) {
         self.object = object
-        self.object[key] = .null
-        spliced = (key, json)
+        self.object[Self.structuredKey] = .null
+        toolResult = result
     }
 
     /// Writes the result object.
     func write(into writer: inout JSONWriter) {
-        guard let spliced else {
+        guard let toolResult else {
             writer.write(.object(object))
             return
         }
@@ -35,8 +34,8 @@ struct ResultBody: Sendable {
             if offset > 0 { writer.writeRaw(",".utf8) }
             writer.writeString(member.key)
             writer.writeRaw(":".utf8)
-            if member.key == spliced.key {
-                writer.writeRaw(spliced.json.utf8)
+            if member.key == Self.structuredKey {
+                toolResult.writeStructuredContent(into: &writer)
             } else {
                 writer.write(member.value)
             }

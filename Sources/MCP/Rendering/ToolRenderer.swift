@@ -27,7 +27,7 @@ public enum ToolRenderer {
     }
 
     /// A `tools/call` result.
-    public static func callResult(_ result: ToolCallResult, for revision: ProtocolRevision) -> JSONObject {
+    public static func callResult(_ result: ToolResult, for revision: ProtocolRevision) -> JSONObject {
         var object = JSONObject()
         object["content"] = [["type": "text", "text": .string(result.text)]]
         if revision.hasTitlesAndStructuredContent, let structured = result.structuredContent,
@@ -40,10 +40,10 @@ public enum ToolRenderer {
     }
 
     /// A `tools/call` result for the wire: ``callResult(_:for:)`` with `structuredContent`
-    /// written from the text block's bytes when the text is that very JSON.
-    static func callResultBody(_ result: ToolCallResult, for revision: ProtocolRevision) -> ResultBody {
+    /// written by the result itself (from its text's bytes when the text is that very JSON).
+    static func callResultBody(_ result: ToolResult, for revision: ProtocolRevision) -> ResultBody {
         let object = callResult(result, for: revision)
-        guard result.textIsStructured, object["structuredContent"] != nil else { return ResultBody(object) }
-        return ResultBody(object, splicing: "structuredContent", json: result.text)
+        guard object[ResultBody.structuredKey] != nil else { return ResultBody(object) }
+        return ResultBody(object, structuredContentOf: result)
     }
 }

@@ -1,5 +1,5 @@
-import Engine
 import JSON
+import Synchronization
 
 extension MCPServer {
     /// `tools/list`: one page of the host's tools, rendered for `revision`, with `nextCursor`
@@ -56,20 +56,29 @@ extension MCPServer {
         } else {
             context.confirm = legacyConfirmation(revision: revision)
         }
+        // A question deferred to the client (2026-07-28 `input_required`) is noted here on its way to the host.
+        let deferred = Mutex<ConfirmationPrompt?>(nil)
+        if let ask = context.confirm {
+            context.confirm = { prompt in
+                let decision = await ask(prompt)
+                if decision == .deferred { deferred.withLock { $0 = prompt } }
+                return decision
+            }
+        }
         if let traceparent = request.meta?[MetaKey.traceparent]?.stringValue {
-            context.trace = TraceContext(
+            context.trace = RequestTrace(
                 traceparent: traceparent, tracestate: request.meta?[MetaKey.tracestate]?.stringValue)
         }
         guard var result = await host.call(name, arguments: arguments, context: context) else {
             return .failure(.invalidParams("Unknown tool: \(name)"))
         }
         if result.isError, shutdown.isAborting, Task.isCancelled { result = Self.shuttingDown }
-        if let prompt = result.pendingConfirmation, revision.isModern { return .success(inputRequired(prompt)) }
+        if revision.isModern, let prompt = deferred.withLock({ $0 }) { return .success(inputRequired(prompt)) }
         return .success(ToolRenderer.callResultBody(result, for: revision))
     }
 
     /// The answer of a call aborted because the server is shutting down.
-    static let shuttingDown = ToolCallResult(
+    static let shuttingDown = ToolResult(
         text: "cancelled: server shutting down; the call may not have completed, check before retrying",
         structuredContent: [
             "error": [

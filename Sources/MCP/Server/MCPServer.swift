@@ -1,6 +1,6 @@
-import Engine
 import JSON
 import Synchronization
+import SystemIO
 
 /// The MCP protocol session: reads messages from a ``MessageTransport``, serves them from a
 /// ``ToolHost``, and writes the answers back — legacy era (`initialize`, 2024-11-05 … 2025-11-25)

@@ -1,8 +1,7 @@
-import Catalog
-import Engine
 import FoundationEssentials
 import Glibc
 import Synchronization
+import SystemIO
 
 /// Newline-delimited messages over a pair of file descriptors: by default the process's stdin
 /// and stdout.
@@ -43,7 +42,7 @@ public final class StdioTransport: MessageTransport {
         input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
         maximumLineLength: Int = StdioTransport.defaultMaximumLineLength, observer: LineObserver? = nil
     ) {
-        signal(SIGPIPE, SIG_IGN)
+        ProcessSignals.ignoreBrokenPipe()
         self.maximumLineLength = max(1, maximumLineLength)
         let (stream, continuation) = AsyncStream.makeStream(of: TransportEvent.self)
         let budget = ReadBudget(limit: max(2 * self.maximumLineLength, 4 << 20))
@@ -103,7 +102,12 @@ private final class ReaderLaunch: Sendable {
         guard var reader = taken else { return false }
         reader.direct = direct
         let started = reader
-        DetachedThread.start(name: "switchyard.reader.fd\(started.descriptor)") { started.run() }
+        do {
+            try DetachedThread.start(name: "switchyard.reader.fd\(started.descriptor)") { started.run() }
+        } catch {
+            // Nothing can be read without the thread: the session sees the input end and winds down.
+            started.continuation.yield(.inputClosed)
+        }
         return true
     }
 }

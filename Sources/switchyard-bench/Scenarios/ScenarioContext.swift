@@ -1,7 +1,7 @@
 import Engine
 import Foundation
 import JSON
-import TestSupport
+import LoopbackHTTP
 
 /// What every scenario needs: the binary under test, the loopback vendor, the integration files,
 /// the iteration plan, and the in-process transport the floors are measured with.
@@ -17,7 +17,7 @@ struct ScenarioContext: Sendable {
     /// The floors' HTTP client: Engine's libcurl transport, which reuses connections.
     let direct: DirectFetcher
     /// `HOME` and the state directory of every launched server.
-    let home: TemporaryDirectory
+    let home: ScratchDirectory
 
     /// The `initialize` params every session sends (the newest legacy revision renders every field).
     static let initializeParams =

@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+import LoopbackHTTP
 
 /// The integration sets the scenarios serve: the shipped files (with a dummy value for every
 /// variable they reference, URLs pointing at the loopback vendor), a one-file `bench` integration
@@ -12,11 +12,11 @@ struct IntegrationFixtures: Sendable {
     /// A value for every `${VAR}` the shipped files reference.
     let shippedEnvironment: [String: String]
     /// A directory holding `bench.json`.
-    let bench: TemporaryDirectory
+    let bench: ScratchDirectory
     /// The variables `bench.json` reads.
     let benchEnvironment: [String: String]
     /// A directory of generated files holding ``generatedToolCount`` tools.
-    let generated: TemporaryDirectory
+    let generated: ScratchDirectory
 
     /// How many tools the generated catalogue holds.
     static let generatedToolCount = 1000
@@ -35,10 +35,10 @@ struct IntegrationFixtures: Sendable {
             }
         }
         shippedEnvironment = environment
-        bench = try TemporaryDirectory()
+        bench = try ScratchDirectory()
         try bench.write("bench.json", BenchIntegration.text)
         benchEnvironment = ["BENCH_API_URL": vendorURL, "BENCH_TOKEN": "bench-token"]
-        generated = try TemporaryDirectory()
+        generated = try ScratchDirectory()
         for index in 0..<(Self.generatedToolCount / GeneratedCatalogue.toolsPerFile) {
             let name = String(format: "gen%02d", index)
             try generated.write(name + ".json", GeneratedCatalogue.file(name: name, baseURL: vendorURL))

@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+import LoopbackHTTP
 
 /// The loopback vendor every scenario talks to: a TestSupport ``LoopbackServer`` with canned,
 /// pre-encoded replies, so the vendor side costs the same for Switchyard and for the floors.

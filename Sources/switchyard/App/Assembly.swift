@@ -3,6 +3,7 @@ import Engine
 import FoundationEssentials
 import JSON
 import MCP
+import SystemIO
 
 /// Builds the running pieces from the options: catalogue, transport (network, recorder or
 /// replayer), engine and tool host. Shared by `serve`, `call`, `tools` and `demo`.

@@ -1,6 +1,7 @@
 import Catalog
 import Glibc
 import MCP
+import SystemIO
 
 /// How `switchyard call` asks for confirmation: `--yes` answers in advance; otherwise, when
 /// standard input is a terminal (and not the ARGS), the question goes to stderr and one line is
@@ -27,24 +28,27 @@ enum TerminalConfirmation {
     /// of the cooperative pool's threads); `nil` at end of input.
     private static func readLine() async -> String? {
         await withCheckedContinuation { (continuation: CheckedContinuation<String?, Never>) in
-            let started = DetachedThread.start(name: "switchyard.tty") {
-                var bytes: [UInt8] = []
-                var byte: UInt8 = 0
-                while true {
-                    let count = read(STDIN_FILENO, &byte, 1)
-                    if count < 0, errno == EINTR { continue }
-                    guard count == 1 else {
-                        continuation.resume(returning: bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self))
-                        return
+            do {
+                try DetachedThread.start(name: "switchyard.tty") {
+                    var bytes: [UInt8] = []
+                    var byte: UInt8 = 0
+                    while true {
+                        let count = read(STDIN_FILENO, &byte, 1)
+                        if count < 0, errno == EINTR { continue }
+                        guard count == 1 else {
+                            continuation.resume(returning: bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self))
+                            return
+                        }
+                        if byte == UInt8(ascii: "\n") || bytes.count >= 4096 {
+                            continuation.resume(returning: String(decoding: bytes, as: UTF8.self))
+                            return
+                        }
+                        bytes.append(byte)
                     }
-                    if byte == UInt8(ascii: "\n") || bytes.count >= 4096 {
-                        continuation.resume(returning: String(decoding: bytes, as: UTF8.self))
-                        return
-                    }
-                    bytes.append(byte)
                 }
+            } catch {
+                continuation.resume(returning: nil)
             }
-            if !started { continuation.resume(returning: nil) }
         }
     }
 }

@@ -2,6 +2,7 @@ import Catalog
 import Engine
 import FoundationEssentials
 import Glibc
+import SystemIO
 
 /// The options shared by `serve`, `tools` and `call` (DESIGN.md §2).
 struct Options: Sendable {

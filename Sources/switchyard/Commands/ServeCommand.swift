@@ -3,6 +3,7 @@ import Dispatch
 import Engine
 import FoundationEssentials
 import MCP
+import SystemIO
 
 /// `switchyard serve`: the MCP server on stdin/stdout, with live reload of the integration files.
 enum ServeCommand {
@@ -38,9 +39,13 @@ enum ServeCommand {
                 firstLoad.signal()
                 continuation.resume(returning: result)
             }
-            // Without a thread of its own (the system refused one), the read runs here: slower
-            // for the pool, but served.
-            if !DetachedThread.start(name: "switchyard.catalog", firstRead) { firstRead() }
+            do {
+                try DetachedThread.start(name: "switchyard.catalog", firstRead)
+            } catch {
+                // No thread to spare: read the files here, a slower start but served.
+                assembly.logger.warning("\(error); reading the integration files on this thread")
+                firstRead()
+            }
         }
         let catalog = loaded.catalog
         if catalog.tools.isEmpty {

@@ -3,6 +3,7 @@ import Engine
 import FoundationEssentials
 import JSON
 import MCP
+import SystemIO
 
 /// Replays the recorded demo session through the real server path — ``MCPServer`` over an
 /// ``InMemoryTransport``, ``CatalogToolHost``, ``ToolEngine``, ``ReplayTransport`` — feeding the

@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import JSON
+import TestSupport
 import Testing
 
 /// Runs the importer on a small OpenAPI document written in a test, and checks that its draft

@@ -1,5 +1,6 @@
 import Catalog
 import JSON
+import TestSupport
 import Testing
 
 /// Integration documents for tests: a small valid file to start from, edited per test.

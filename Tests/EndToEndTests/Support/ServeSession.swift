@@ -35,7 +35,7 @@ final class ServeSession {
     /// - Parameters:
     ///   - options: extra command-line options after `serve --integrations DIR`.
     ///   - environment: extra environment variables, over those of ``VendorIntegrations``.
-    ///   - acmeURL: where `acme` points instead of the emulation (e.g. a ``StallingVendor``).
+    ///   - acmeURL: where `acme` points instead of the emulation (e.g. a ``LoopbackServer`` answering ``ServerReply/stall``).
     ///   - retaining: objects kept alive as long as the session.
     ///   - extraFiles: more integration files (name → text) written beside the standard two.
     init(

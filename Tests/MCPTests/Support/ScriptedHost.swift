@@ -72,14 +72,12 @@ final class ScriptedHost: ToolHost {
         })
     }
 
-    func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolCallResult? {
+    func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolResult? {
         switch name {
         case "echo":
-            return ToolCallResult(
-                text: JSONValue.object(arguments).encoded(), structuredContent: .object(arguments),
-                textIsStructured: true)
+            return ToolResult(encoding: .object(arguments))
         case "fail":
-            return ToolCallResult(
+            return ToolResult(
                 text: "The vendor refused.", structuredContent: ["error": ["type": "forbidden"]], isError: true)
         case "slow":
             slowStarted.fire()
@@ -89,15 +87,15 @@ final class ScriptedHost: ToolHost {
                 // Misbehave on purpose: the server must not send this after the cancellation.
                 await context.progress?(99, nil)
                 slowCancelled.fire()
-                return ToolCallResult(text: "cancelled", isError: true)
+                return ToolResult(text: "cancelled", isError: true)
             }
-            return ToolCallResult(text: "slow done")
+            return ToolResult(text: "slow done")
         case "progress":
             keptReporter.withLock { $0 = context.progress }
             for step in 1...3 { await context.progress?(Double(step), 3) }
-            return ToolCallResult(text: "counted to 3")
+            return ToolResult(text: "counted to 3")
         default:
-            return toolList.withLock { $0.contains { $0.name == name } } ? ToolCallResult(text: "ok") : nil
+            return toolList.withLock { $0.contains { $0.name == name } } ? ToolResult(text: "ok") : nil
         }
     }
 }

@@ -51,14 +51,16 @@ public final class SwitchyardProcess: Sendable {
         Self.pump(stderr.fileHandleForReading, into: errors, name: "e2e-stderr")
     }
 
-    /// Writes one line (a newline is appended) to the server's standard input.
+    /// Writes one line (a newline is appended) to the server's standard input; nothing when the
+    /// server has already exited (the test then sees its exit, not a crash of the test process).
     public func send(_ line: String) {
-        input.write(Data((line + "\n").utf8))
+        sendRaw(Data((line + "\n").utf8))
     }
 
-    /// Writes raw bytes to standard input.
+    /// Writes raw bytes to standard input; nothing when the server has already closed it.
     public func sendRaw(_ data: Data) {
-        input.write(data)
+        // `write(_:)` traps on EPIPE; the throwing form reports it.
+        try? input.write(contentsOf: data)
     }
 
     /// Closes standard input (EOF).

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import LoopbackHTTP
 import Synchronization
 
 /// A real `redis-server` for tests: on a free loopback port, in a temporary directory, with no

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import LoopbackHTTP
 import Synchronization
 
 /// A loopback TCP server that plays a hostile or broken Redis: for each connection it reads what

@@ -1,6 +1,7 @@
 import Catalog
 import Dispatch
 import Synchronization
+import SystemIO
 
 /// A small Redis client: RESP over one TCP connection owned by a thread of its own, so no socket
 /// wait ever runs on Swift's cooperative pool. Callers suspend on a continuation.
@@ -36,7 +37,12 @@ public final class RedisClient: Sendable {
         self.endpoint = endpoint
         self.timeout = timeout
         let worker = Worker(endpoint: endpoint, timeout: timeout)
-        DetachedThread.start(name: "switchyard-redis") { [self] in run(worker) }
+        do {
+            try DetachedThread.start(name: "switchyard-redis") { [self] in run(worker) }
+        } catch {
+            // Without its thread the client can do nothing: every command fails at once, typed.
+            queue.withLock { $0.closed = true }
+        }
     }
 
     /// Sends the commands in one pipelined batch and returns their replies, in order. Error

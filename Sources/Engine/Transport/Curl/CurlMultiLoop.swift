@@ -2,6 +2,7 @@ import CCurlShims
 import Catalog
 import FoundationEssentials
 import Synchronization
+import SystemIO
 
 /// Runs libcurl's multi interface on one dedicated thread: many transfers at once over a shared
 /// connection cache, each started, aborted or finished only on that thread.
@@ -42,7 +43,11 @@ final class CurlMultiLoop: Sendable {
         }
         _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(maxConnections, 1))
         self.multi = MultiHandle(pointer: multi)
-        DetachedThread.start(name: "switchyard.curl") { [self] in run() }
+        do {
+            try DetachedThread.start(name: "switchyard.curl") { [self] in run() }
+        } catch {
+            throw TransportError(.other, "libcurl's loop could not run: \(error)")
+        }
     }
 
     /// Hands a configured transfer to the loop; it finishes with an error at once if the loop has stopped.

@@ -1,0 +1,76 @@
+import Foundation
+
+/// What the loopback server does with one request: answer it, wait first, or misbehave on purpose.
+///
+/// Every response carries a `Content-Length` computed from its body (any `Content-Length` in
+/// `headers` is dropped), except `truncatedBody`, which declares a length it then does not deliver.
+public enum ServerReply: Sendable {
+    /// Sends a complete response with these headers and body.
+    case respond(status: Int, headers: [(String, String)], body: Data)
+    /// Sleeps on the connection's thread for the duration, then performs the inner reply.
+    ///
+    /// If the client gave up meanwhile, the write fails quietly and the connection is closed.
+    indirect case delayed(Duration, ServerReply)
+    /// Performs the inner reply with `Connection: close`, then closes the connection.
+    indirect case closing(ServerReply)
+    /// Closes the connection abruptly without any response; the client sees a TCP reset.
+    case reset
+    /// Sends the head declaring `declaredLength` body bytes, then only `body`, then closes.
+    case truncatedBody(status: Int, headers: [(String, String)], body: Data, declaredLength: Int)
+    /// Sends exactly these bytes (a malformed status line, HTTP/0.9, oversized headers…), then closes.
+    case raw(Data)
+    /// Never answers: holds the connection, reading and discarding, until the client closes it
+    /// (a cancelled call, a process that exits) or the server stops. See
+    /// ``LoopbackServer/waitForClosedConnections(count:timeout:)``.
+    case stall
+
+    /// A JSON response; sets `Content-Type: application/json` unless `headers` sets a content type.
+    public static func json(_ status: Int, _ text: String, headers: [(String, String)] = []) -> ServerReply {
+        withContentType("application/json", status: status, text: text, headers: headers)
+    }
+
+    /// A 200 JSON response, e.g. `.json(#"{"ok":true}"#)`.
+    public static func json(_ text: String, headers: [(String, String)] = []) -> ServerReply {
+        json(200, text, headers: headers)
+    }
+
+    /// A plain-text response; sets `Content-Type: text/plain; charset=utf-8` unless `headers` sets one.
+    public static func text(_ status: Int, _ text: String, headers: [(String, String)] = []) -> ServerReply {
+        withContentType("text/plain; charset=utf-8", status: status, text: text, headers: headers)
+    }
+
+    /// A 200 plain-text response, e.g. `.text("pong")`.
+    public static func text(_ text: String, headers: [(String, String)] = []) -> ServerReply {
+        self.text(200, text, headers: headers)
+    }
+
+    /// A response with no body, e.g. `.empty(204)`.
+    public static func empty(_ status: Int, headers: [(String, String)] = []) -> ServerReply {
+        .respond(status: status, headers: headers, body: Data())
+    }
+
+    /// A redirect to `location` with an empty body, e.g. `.redirect(302, "/v2/items")`.
+    public static func redirect(_ status: Int, _ location: String, headers: [(String, String)] = []) -> ServerReply {
+        .respond(status: status, headers: [("Location", location)] + headers, body: Data())
+    }
+
+    /// Sends only the head, declaring `declaredLength` body bytes, then closes the connection.
+    public static func closeAfterHeaders(
+        _ status: Int = 200,
+        headers: [(String, String)] = [],
+        declaredLength: Int
+    ) -> ServerReply {
+        .truncatedBody(status: status, headers: headers, body: Data(), declaredLength: declaredLength)
+    }
+
+    private static func withContentType(
+        _ contentType: String,
+        status: Int,
+        text: String,
+        headers: [(String, String)]
+    ) -> ServerReply {
+        let hasContentType = headers.contains { $0.0.caseInsensitiveEquals("Content-Type") }
+        let allHeaders = hasContentType ? headers : [("Content-Type", contentType)] + headers
+        return .respond(status: status, headers: allHeaders, body: Data(text.utf8))
+    }
+}
