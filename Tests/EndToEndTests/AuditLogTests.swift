@@ -57,6 +57,7 @@ extension OAuth2AuditReloadSuites {
         private static func sha256(_ text: String) throws -> String {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            process.environment = ["PATH": "/usr/bin:/bin"]
             let input = Pipe()
             let output = Pipe()
             process.standardInput = input

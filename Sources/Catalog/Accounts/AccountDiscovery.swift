@@ -6,17 +6,17 @@
 /// a credential (a variable `auth` references) is never borrowed from the unsuffixed set, so an
 /// account that lacks its own credential is incomplete rather than silently someone else's.
 /// Other settings (a base URL, a site name) fall back to the unsuffixed value, then to the default.
-public struct AccountDiscovery: Sendable {
+package struct AccountDiscovery: Sendable {
     /// The process environment.
-    public var environment: [String: String]
+    package var environment: [String: String]
 
     /// Creates a discovery over an environment.
-    public init(environment: [String: String]) {
+    package init(environment: [String: String]) {
         self.environment = environment
     }
 
     /// The account names found for these references, sorted.
-    public func accounts(for references: VariableReferences) -> [String] {
+    package func accounts(for references: VariableReferences) -> [String] {
         var found: Set<String> = []
         for key in environment.keys {
             // A variable may itself contain `__`: try every split whose stem the file references.
@@ -32,7 +32,7 @@ public struct AccountDiscovery: Sendable {
     }
 
     /// The environment an account's settings are read from.
-    public func environment(of account: String, references: VariableReferences) -> [String: String] {
+    package func environment(of account: String, references: VariableReferences) -> [String: String] {
         var overlay = environment
         for name in references.names {
             if let value = environment[name + "__" + account] {
@@ -46,7 +46,7 @@ public struct AccountDiscovery: Sendable {
 
     /// Whether `name` is an account name: `[A-Za-z0-9_-]+`, not starting with `_` (which would
     /// make `A___B` ambiguous), and not `default` (the name of the unsuffixed account).
-    public static func isAccountName(_ name: String) -> Bool {
+    package static func isAccountName(_ name: String) -> Bool {
         guard !name.isEmpty, name != AccountSet.defaultName, !name.hasPrefix("_") else { return false }
         return name.utf8.allSatisfy { byte in
             (byte >= 48 && byte <= 57) || (byte | 0x20 >= 97 && byte | 0x20 <= 122) || byte == 95 || byte == 45

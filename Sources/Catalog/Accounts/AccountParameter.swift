@@ -1,10 +1,10 @@
 import JSON
 
 /// The `account` parameter a tool gains when its integration has more than one account.
-public enum AccountParameter {
+package enum AccountParameter {
     /// The tool with `account` in its input schema (an `enum` of the account names; required when
     /// there is no default account) and in its validators.
-    public static func adding(to tool: Tool, accounts: AccountSet) throws(JSONSchemaError) -> Tool {
+    package static func adding(to tool: Tool, accounts: AccountSet) throws(JSONSchemaError) -> Tool {
         guard accounts.isChoice, case .object(var schema) = tool.inputSchema,
             case .object(var properties)? = schema["properties"]
         else { return tool }

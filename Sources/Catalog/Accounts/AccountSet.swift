@@ -3,15 +3,15 @@ import JSON
 /// The accounts of one integration: the same file read with several sets of variables
 /// (``AccountDiscovery``). Each member is a complete ``Integration`` whose ``Integration/account``
 /// names it (`nil` for the default account, the unsuffixed variables).
-public struct AccountSet: Sendable {
+package struct AccountSet: Sendable {
     /// The name the default account answers to in the `account` parameter.
-    public static let defaultName = "default"
+    package static let defaultName = "default"
 
     /// The accounts, the default first (when there is one), then by name.
-    public let members: [Integration]
+    package let members: [Integration]
 
     /// Creates a set; `members` must share one integration name.
-    public init(members: [Integration]) {
+    package init(members: [Integration]) {
         self.members = members.sorted { left, right in
             switch (left.account, right.account) {
             case (nil, _): return true
@@ -22,24 +22,24 @@ public struct AccountSet: Sendable {
     }
 
     /// Whether the unsuffixed variables make an account.
-    public var hasDefault: Bool { members.first?.account == nil }
+    package var hasDefault: Bool { members.first?.account == nil }
 
     /// Whether a call must (or may) choose: more than one account.
-    public var isChoice: Bool { members.count > 1 }
+    package var isChoice: Bool { members.count > 1 }
 
     /// The names a call may pass, `default` first when there is a default account.
-    public var names: [String] { members.map { $0.account ?? Self.defaultName } }
+    package var names: [String] { members.map { $0.account ?? Self.defaultName } }
 
     /// The account a call without an `account` argument uses, if there is one.
-    public var fallback: Integration? { isChoice ? (hasDefault ? members.first : nil) : members.first }
+    package var fallback: Integration? { isChoice ? (hasDefault ? members.first : nil) : members.first }
 
     /// The account called `name` (`default` for the default account).
-    public func member(named name: String) -> Integration? {
+    package func member(named name: String) -> Integration? {
         members.first { ($0.account ?? Self.defaultName) == name }
     }
 
     /// The account a call's arguments choose, or the reason they choose none.
-    public func choose(_ arguments: JSONObject) -> Result<Integration, AccountChoiceError> {
+    package func choose(_ arguments: JSONObject) -> Result<Integration, AccountChoiceError> {
         guard let given = arguments["account"] else {
             if let fallback { return .success(fallback) }
             return .failure(AccountChoiceError("account: required, one of \(names.joined(separator: ", "))"))
@@ -52,12 +52,12 @@ public struct AccountSet: Sendable {
 }
 
 /// Why a call's `account` argument names no account of the integration.
-public struct AccountChoiceError: Error, Sendable, Equatable {
+package struct AccountChoiceError: Error, Sendable, Equatable {
     /// The message, naming the accounts there are.
-    public var message: String
+    package var message: String
 
     /// Creates an error.
-    public init(_ message: String) {
+    package init(_ message: String) {
         self.message = message
     }
 }

@@ -4,7 +4,7 @@ extension Catalog {
     /// The integration settings and the tool a call of `tool` with `arguments` runs with: those of
     /// the account the `account` argument names (or the default account), with the operation as
     /// that account's variables interpolate it. A tool of an integration with one account runs as is.
-    public func account(for tool: Tool, arguments: JSONObject) -> Result<(Tool, Integration), AccountChoiceError> {
+    package func account(for tool: Tool, arguments: JSONObject) -> Result<(Tool, Integration), AccountChoiceError> {
         guard let set = accounts[tool.integration], set.isChoice else {
             guard let integration = integrations[tool.integration] else {
                 return .failure(AccountChoiceError("\(tool.name) belongs to no loaded integration"))

@@ -1,13 +1,13 @@
 /// The environment variables an integration file references, in first-seen order, and which of
 /// them are credentials (referenced inside `auth`).
-public struct VariableReferences: Sendable, Equatable {
+package struct VariableReferences: Sendable, Equatable {
     /// Every referenced name, once, in first-seen order.
-    public private(set) var names: [String] = []
+    package private(set) var names: [String] = []
     /// The names referenced inside `auth`.
-    public private(set) var credentials: Set<String> = []
+    package private(set) var credentials: Set<String> = []
 
     /// No references.
-    public init() {}
+    package init() {}
 
     /// Notes names seen in one interpolated string.
     mutating func note(_ found: [String], credential: Bool) {

@@ -1,9 +1,9 @@
 import JSON
 
 /// One problem found in an integration file: where it is, how bad it is, and what is wrong.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+package struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// How bad a diagnostic is.
-    public enum Severity: String, Sendable, Hashable {
+    package enum Severity: String, Sendable, Hashable {
         /// The file (or the whole set) cannot be used.
         case error
         /// The file works, but something should be fixed (a short description, an unset variable).
@@ -11,16 +11,16 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The file the problem is in, as it was given on the command line or found in a directory.
-    public var file: String
+    package var file: String
     /// The JSON Pointer to the offending value inside the file (`""` for the whole file).
-    public var pointer: JSONPointer
+    package var pointer: JSONPointer
     /// Error or warning.
-    public var severity: Severity
+    package var severity: Severity
     /// What is wrong, in one line.
-    public var message: String
+    package var message: String
 
     /// Creates a diagnostic.
-    public init(file: String, pointer: JSONPointer, severity: Severity, message: String) {
+    package init(file: String, pointer: JSONPointer, severity: Severity, message: String) {
         self.file = file
         self.pointer = pointer
         self.severity = severity
@@ -28,7 +28,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `FILE:POINTER: severity: message`, the line `switchyard validate` prints.
-    public var description: String {
+    package var description: String {
         "\(file):\(pointer): \(severity.rawValue): \(message)"
     }
 }

@@ -1,20 +1,20 @@
 /// One tool found by ``ToolSearchIndex/search(_:limit:tags:)``, as `search_tools` reports it.
-public struct ToolSearchHit: Sendable, Equatable {
+package struct ToolSearchHit: Sendable, Equatable {
     /// The tool name.
-    public var name: String
+    package var name: String
     /// The integration it belongs to.
-    public var integration: String
+    package var integration: String
     /// The operation kind.
-    public var kind: OperationKind
+    package var kind: OperationKind
     /// The first sentence of the tool's description.
-    public var summary: String
+    package var summary: String
     /// What the tool's full definition costs in a prompt (bytes of its JSON / 4).
-    public var tokens: Int
+    package var tokens: Int
     /// The ranking score (higher is better); only its order means anything.
-    public var score: Double
+    package var score: Double
 
     /// Creates a hit.
-    public init(name: String, integration: String, kind: OperationKind, summary: String, tokens: Int, score: Double) {
+    package init(name: String, integration: String, kind: OperationKind, summary: String, tokens: Int, score: Double) {
         self.name = name
         self.integration = integration
         self.kind = kind

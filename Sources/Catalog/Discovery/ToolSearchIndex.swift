@@ -15,7 +15,7 @@ import Glibc
 /// broken by name.
 ///
 /// Immutable and `Sendable`: a reload builds a new index.
-public struct ToolSearchIndex: Sendable {
+package struct ToolSearchIndex: Sendable {
     /// One field of a tool's document: its weight and how strongly its length is normalised.
     struct Field {
         let weight: Double
@@ -74,7 +74,7 @@ public struct ToolSearchIndex: Sendable {
     private let resourceTerms: [(count: Int, weight: Double)]
 
     /// Indexes every tool of `catalog`; `cost` gives a tool's definition cost in tokens.
-    public init(catalog: Catalog, cost: (Tool) -> Int) {
+    package init(catalog: Catalog, cost: (Tool) -> Int) {
         // Filtered-out tools too: a clause about a tool hidden by --read-only is still not about this one.
         let toolNames = Set(
             catalog.tools.map(\.name) + catalog.integrations.values.flatMap { $0.operations.map(\.toolName) })
@@ -119,11 +119,11 @@ public struct ToolSearchIndex: Sendable {
     }
 
     /// How many tools are indexed.
-    public var count: Int { entries.count }
+    package var count: Int { entries.count }
 
     /// The tools best matching `query`, best first, at most `limit` (at least 1); with `tags`,
     /// only tools carrying one of them. Tools matching no query term are not returned.
-    public func search(_ query: String, limit: Int, tags: Set<String>? = nil) -> [ToolSearchHit] {
+    package func search(_ query: String, limit: Int, tags: Set<String>? = nil) -> [ToolSearchHit] {
         let query = SearchQuery(query, synonyms: synonyms, synonymWeight: Self.synonymWeight)
         var scores = [Double](repeating: 0, count: entries.count)
         // Sorted, so the floating-point sums are made in the same order in every process.
@@ -167,7 +167,7 @@ public struct ToolSearchIndex: Sendable {
 
     /// The indexed names closest to `name` (a misspelt or guessed tool name), best first, at most
     /// `limit`: near spellings first, then the best search matches for its words.
-    public func closestNames(to name: String, limit: Int = 3) -> [String] {
+    package func closestNames(to name: String, limit: Int = 3) -> [String] {
         let lowered = name.lowercased()
         let budget = max(2, lowered.count / 3)
         var near: [(distance: Int, name: String)] = []

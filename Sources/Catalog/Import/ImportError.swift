@@ -3,9 +3,9 @@
 /// The code decides the exit status: a document that cannot be read as OpenAPI 3 (or options that
 /// make no sense) is a usage error, exit 2; a readable document from which nothing could be
 /// imported is exit 1.
-public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What kind of failure this is; new codes may be added.
-    public struct Code: Sendable, Hashable {
+    package struct Code: Sendable, Hashable {
         private enum Value: Hashable {
             case unreadable, unsupported, badOption, nothingImported
         }
@@ -13,29 +13,29 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         private let value: Value
 
         /// The input is not JSON, too large, or not a file.
-        public static let unreadable = Code(value: .unreadable)
+        package static let unreadable = Code(value: .unreadable)
         /// The input is JSON but not an OpenAPI 3.0/3.1 document (Swagger 2.0, YAML, anything else).
-        public static let unsupported = Code(value: .unsupported)
+        package static let unsupported = Code(value: .unsupported)
         /// An option is invalid (a name, a regular expression, a base URL).
-        public static let badOption = Code(value: .badOption)
+        package static let badOption = Code(value: .badOption)
         /// The document was read, but no operation could be imported from it.
-        public static let nothingImported = Code(value: .nothingImported)
+        package static let nothingImported = Code(value: .nothingImported)
     }
 
     /// What kind of failure this is.
-    public var code: Code
+    package var code: Code
     /// One line for the person who ran the command.
-    public var message: String
+    package var message: String
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String) {
+    package init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
     /// The process exit status: 1 when nothing could be imported, 2 otherwise.
-    public var exitStatus: Int32 { code == .nothingImported ? 1 : 2 }
+    package var exitStatus: Int32 { code == .nothingImported ? 1 : 2 }
 
     /// The message.
-    public var description: String { message }
+    package var description: String { message }
 }

@@ -1,17 +1,17 @@
 /// What `switchyard import openapi` is asked for besides the document: the integration's name,
 /// which operations to keep, and the vendor URL to default to.
-public struct ImportOptions: Sendable {
+package struct ImportOptions: Sendable {
     /// The integration name (`[a-z][a-z0-9_]*`); `nil` derives one from the servers' host or the title.
-    public var name: String?
+    package var name: String?
     /// A regular expression an operation must match to be kept (see ``OperationSelector``).
-    public var include: String?
+    package var include: String?
     /// A regular expression that leaves an operation out when it matches.
-    public var exclude: String?
+    package var exclude: String?
     /// The default behind `${NAME_API_URL:-…}`, in place of the document's first server.
-    public var baseURL: String?
+    package var baseURL: String?
 
     /// Creates options; every field is optional.
-    public init(name: String? = nil, include: String? = nil, exclude: String? = nil, baseURL: String? = nil) {
+    package init(name: String? = nil, include: String? = nil, exclude: String? = nil, baseURL: String? = nil) {
         self.name = name
         self.include = include
         self.exclude = exclude

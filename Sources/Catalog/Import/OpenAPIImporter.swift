@@ -8,12 +8,12 @@ import JSON
 /// with the same decoder `switchyard validate` uses (``DraftCheck``: an operation it would refuse
 /// is left out with a warning, so the draft always validates), and render it (``DraftRenderer``).
 /// Warnings are collected all along, each pointing into the OpenAPI document.
-public struct OpenAPIImporter: Sendable {
+package struct OpenAPIImporter: Sendable {
     /// What the import was asked for.
-    public var options: ImportOptions
+    package var options: ImportOptions
 
     /// Creates an importer.
-    public init(options: ImportOptions = ImportOptions()) {
+    package init(options: ImportOptions = ImportOptions()) {
         self.options = options
     }
 
@@ -23,7 +23,7 @@ public struct OpenAPIImporter: Sendable {
     ///
     /// - Throws: ``ImportError`` — exit status 2 for an unreadable document or a bad option, 1 when
     ///   no operation could be imported.
-    public func draft(from bytes: [UInt8], file: String) throws(ImportError) -> ImportResult {
+    package func draft(from bytes: [UInt8], file: String) throws(ImportError) -> ImportResult {
         let selector = try OperationSelector(include: options.include, exclude: options.exclude)
         if let name = options.name, !Self.isIntegrationName(name) {
             throw ImportError(.badOption, "--name '\(name)' must match [a-z][a-z0-9_]* (at most 32 characters)")

@@ -6,21 +6,21 @@ import JSON
 /// A directory contributes its `*.json` files (not those of subdirectories, so `schema/` and
 /// recorded sessions beside them are not mistaken for integrations), sorted by name. A file with
 /// errors is left out; an integration whose variables are unset is left out with one warning.
-public struct CatalogLoader: Sendable {
+package struct CatalogLoader: Sendable {
     /// The directories and files to load, in order.
-    public var paths: [String]
+    package var paths: [String]
     /// The environment `${VAR}` reads from.
-    public var environment: [String: String]
+    package var environment: [String: String]
     /// Which tools to expose.
-    public var filter: ToolFilter
+    package var filter: ToolFilter
     /// When true (replay), unset variables used only by `auth` are not an error.
-    public var credentialsOptional: Bool
+    package var credentialsOptional: Bool
     /// When true (`validate`), unset variables never leave an integration out: they are listed in
     /// ``CatalogLoadResult/unsetVariables`` instead, and the file is checked whole.
-    public var variablesOptional = false
+    package var variablesOptional = false
 
     /// Creates a loader.
-    public init(
+    package init(
         paths: [String], environment: [String: String], filter: ToolFilter = ToolFilter(),
         credentialsOptional: Bool = false
     ) {
@@ -31,7 +31,7 @@ public struct CatalogLoader: Sendable {
     }
 
     /// The files the paths name, in load order; unreadable paths are returned as diagnostics.
-    public func files() -> (files: [String], diagnostics: [Diagnostic]) {
+    package func files() -> (files: [String], diagnostics: [Diagnostic]) {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
         let manager = FileManager.default
@@ -63,7 +63,7 @@ public struct CatalogLoader: Sendable {
     }
 
     /// Loads everything: the catalogue of what is usable, all diagnostics, and every file's status.
-    public func load() -> CatalogLoadResult {
+    package func load() -> CatalogLoadResult {
         var (files, diagnostics) = files()
         var integrations: [AccountSet] = []
         var unset: [String: [String]] = [:]

@@ -3,19 +3,19 @@
 /// A variable that is unset (or set to the empty string, for the `:-` form, as in the shell)
 /// takes its default; one with no default is reported as missing and replaced by nothing.
 /// Defaults may themselves hold references: `${ZENDESK_URL:-https://${ZENDESK_SUBDOMAIN}.zendesk.com}`.
-public struct EnvironmentInterpolator: Sendable {
+package struct EnvironmentInterpolator: Sendable {
     /// The variables available.
-    public var environment: [String: String]
+    package var environment: [String: String]
 
     /// Creates an interpolator over an environment.
-    public init(environment: [String: String]) {
+    package init(environment: [String: String]) {
         self.environment = environment
     }
 
     /// The interpolated string and the names of the variables that were needed but unset.
     ///
     /// An unset variable without a default is replaced by `missingReplacement` (nothing by default).
-    public func interpolate(_ text: String, missingReplacement: String = "") -> (value: String, missing: [String]) {
+    package func interpolate(_ text: String, missingReplacement: String = "") -> (value: String, missing: [String]) {
         guard text.contains("${") else { return (text, []) }
         var result = ""
         var missing: [String] = []
@@ -54,7 +54,7 @@ public struct EnvironmentInterpolator: Sendable {
     }
 
     /// The variable names a string references, defaults or not.
-    public static func references(in text: String) -> [String] {
+    package static func references(in text: String) -> [String] {
         var names: [String] = []
         var rest = Substring(text)
         while let start = rest.firstRange(of: "${") {

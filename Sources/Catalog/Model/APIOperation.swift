@@ -4,61 +4,61 @@ import JSON
 ///
 /// Integration-level defaults are already folded in: ``retry``, ``timeoutMs``, ``pagination``,
 /// ``errors`` and ``idempotencyHeader`` are the effective values for this operation.
-public struct APIOperation: Sendable, Hashable {
+package struct APIOperation: Sendable, Hashable {
     /// The operation's key inside its resource (`list`, `create`, `transition`).
-    public var key: String
+    package var key: String
     /// The resource's key (`issues`).
-    public var resource: String
+    package var resource: String
     /// What the operation does.
-    public var kind: OperationKind
+    package var kind: OperationKind
     /// The HTTP method (upper case).
-    public var method: String
+    package var method: String
     /// The path template relative to the base URL, with `{param}` placeholders.
-    public var path: String
+    package var path: String
     /// The description sent to the model (before the list sentence is appended).
-    public var description: String
+    package var description: String
     /// An optional human title.
-    public var title: String?
+    package var title: String?
     /// The parameters, in file order.
-    public var parameters: [Parameter]
+    package var parameters: [Parameter]
     /// Extra headers (operation-level overrides merged over the integration's), not yet interpolated by kind.
-    public var headers: [(name: String, value: String)]
+    package var headers: [(name: String, value: String)]
     /// Constant query parameters.
-    public var query: [(name: String, value: String)]
+    package var query: [(name: String, value: String)]
     /// A constant body merged under the arguments.
-    public var body: JSONValue?
+    package var body: JSONValue?
     /// Effective retry settings.
-    public var retry: RetryConfig
+    package var retry: RetryConfig
     /// Effective whole-call timeout in milliseconds.
-    public var timeoutMs: Int
+    package var timeoutMs: Int
     /// Effective pagination (list kinds; `none` style when the vendor has one page).
-    public var pagination: PaginationConfig?
+    package var pagination: PaginationConfig?
     /// Effective error reading.
-    public var errors: ErrorConfig
+    package var errors: ErrorConfig
     /// The idempotency header to send one key per call in, if configured.
-    public var idempotencyHeader: String?
+    package var idempotencyHeader: String?
     /// How the request body is encoded: JSON (default) or `application/x-www-form-urlencoded`.
-    public var bodyEncoding: BodyEncoding = .json
+    package var bodyEncoding: BodyEncoding = .json
     /// Whether the file marks the operation (or its resource) `"confirm": true`: under the default
     /// confirmation policy a person approves each call before anything is sent.
-    public var confirm = false
+    package var confirm = false
     /// Whether the file marks the operation `"check": true`: the cheap identity call
     /// `switchyard doctor` makes to prove the integration's credentials work.
-    public var check = false
+    package var check = false
     /// JSON Pointers removed from the result (from each item for list kinds).
-    public var omit: [JSONPointer]
+    package var omit: [JSONPointer]
     /// Annotation overrides from the file, merged over the kind's.
-    public var annotationOverrides: JSONObject
+    package var annotationOverrides: JSONObject
     /// The tags of the resource and the operation, deduplicated, in order.
-    public var tags: [String]
+    package var tags: [String]
     /// The tool name (`{integration}_{resource}_{operation}` unless set).
-    public var toolName: String
+    package var toolName: String
     /// The resource's `description` (its vendor vocabulary, e.g. "Workflow transitions (status
     /// changes) of an issue."), when the file gives one; read by the discovery ranking.
-    public var resourceDescription: String?
+    package var resourceDescription: String?
 
     /// Creates an operation.
-    public init(
+    package init(
         key: String, resource: String, kind: OperationKind, method: String, path: String, description: String,
         title: String? = nil, parameters: [Parameter] = [], headers: [(name: String, value: String)] = [],
         query: [(name: String, value: String)] = [], body: JSONValue? = nil, retry: RetryConfig = .standard,
@@ -89,14 +89,14 @@ public struct APIOperation: Sendable, Hashable {
     }
 
     /// Operations are equal when they describe the same tool the same way.
-    public static func == (lhs: APIOperation, rhs: APIOperation) -> Bool {
+    package static func == (lhs: APIOperation, rhs: APIOperation) -> Bool {
         lhs.toolName == rhs.toolName && lhs.method == rhs.method && lhs.path == rhs.path
             && lhs.description == rhs.description && lhs.parameters == rhs.parameters && lhs.kind == rhs.kind
             && lhs.confirm == rhs.confirm
     }
 
     /// Hashes the identifying fields.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(toolName)
         hasher.combine(method)
         hasher.combine(path)

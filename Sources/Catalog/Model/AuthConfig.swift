@@ -1,5 +1,5 @@
 /// How the engine authenticates to an integration; values are already interpolated from the environment.
-public enum AuthConfig: Sendable, Hashable {
+package enum AuthConfig: Sendable, Hashable {
     /// No credentials.
     case none
     /// `Authorization: Bearer <token>`.
@@ -12,7 +12,7 @@ public enum AuthConfig: Sendable, Hashable {
     case oauth2(OAuth2Config)
 
     /// Where an API key goes.
-    public enum APIKeyLocation: String, Sendable, Hashable {
+    package enum APIKeyLocation: String, Sendable, Hashable {
         /// A request header.
         case header
         /// A query parameter.
@@ -21,7 +21,7 @@ public enum AuthConfig: Sendable, Hashable {
 
     /// The credential values (tokens, keys, passwords, secrets) that must never leave the process
     /// except toward the integration's own origin; used for redaction. Empty strings are left out.
-    public var secretValues: [String] {
+    package var secretValues: [String] {
         let values: [String]
         switch self {
         case .none: values = []
@@ -34,7 +34,7 @@ public enum AuthConfig: Sendable, Hashable {
     }
 
     /// The `type` name used in integration files.
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .none: return "none"
         case .bearer: return "bearer"

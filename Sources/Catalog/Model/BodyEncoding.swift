@@ -1,5 +1,5 @@
 /// How an operation's request body goes on the wire (`body_encoding`).
-public enum BodyEncoding: String, Sendable, Hashable {
+package enum BodyEncoding: String, Sendable, Hashable {
     /// `application/json` (the default).
     case json
     /// `application/x-www-form-urlencoded`, nested values in bracket notation

@@ -1,31 +1,31 @@
 /// One loaded integration file: a vendor API, its defaults and its operations.
-public struct Integration: Sendable {
+package struct Integration: Sendable {
     /// The integration's name (`github`), the prefix of its tool names.
-    public var name: String
+    package var name: String
     /// A human title (`GitHub`).
-    public var title: String?
+    package var title: String?
     /// What the API is for.
-    public var description: String?
+    package var description: String?
     /// The base URL, interpolated, without a trailing slash.
-    public var baseURL: String
+    package var baseURL: String
     /// Default headers, interpolated.
-    public var headers: [(name: String, value: String)]
+    package var headers: [(name: String, value: String)]
     /// How requests are authenticated, interpolated.
-    public var auth: AuthConfig
+    package var auth: AuthConfig
     /// The shared request budget, if any.
-    public var rateLimit: RateLimitConfig?
+    package var rateLimit: RateLimitConfig?
     /// Every operation, in file order (resources in order, operations in order).
-    public var operations: [APIOperation]
+    package var operations: [APIOperation]
     /// The file it came from.
-    public var file: String
+    package var file: String
     /// Every value read from an environment variable referenced by `auth` (for redaction).
-    public var secretValues: [String]
+    package var secretValues: [String]
     /// The account these settings belong to (variables with a `__ACCOUNT` suffix); `nil` for the
     /// default account (the unsuffixed variables).
-    public var account: String?
+    package var account: String?
 
     /// Creates an integration.
-    public init(
+    package init(
         name: String, title: String? = nil, description: String? = nil, baseURL: String,
         headers: [(name: String, value: String)] = [], auth: AuthConfig = .none, rateLimit: RateLimitConfig? = nil,
         operations: [APIOperation] = [], file: String = "", secretValues: [String] = []

@@ -1,7 +1,7 @@
 /// The settings of an `oauth2` auth block.
-public struct OAuth2Config: Sendable, Hashable {
+package struct OAuth2Config: Sendable, Hashable {
     /// Which grant obtains access tokens.
-    public enum Grant: String, Sendable, Hashable {
+    package enum Grant: String, Sendable, Hashable {
         /// Machine-to-machine: client id and secret buy a token.
         case clientCredentials = "client_credentials"
         /// A user grant: a (possibly rotating) refresh token buys a token.
@@ -9,7 +9,7 @@ public struct OAuth2Config: Sendable, Hashable {
     }
 
     /// How the client authenticates to the token endpoint (RFC 6749 §2.3.1).
-    public enum ClientAuth: String, Sendable, Hashable {
+    package enum ClientAuth: String, Sendable, Hashable {
         /// HTTP Basic with the client id and secret.
         case basic
         /// `client_id` and `client_secret` in the form body.
@@ -17,22 +17,22 @@ public struct OAuth2Config: Sendable, Hashable {
     }
 
     /// The grant type.
-    public var grant: Grant
+    package var grant: Grant
     /// The token endpoint URL.
-    public var tokenURL: String
+    package var tokenURL: String
     /// The client id.
-    public var clientID: String
+    package var clientID: String
     /// The client secret.
-    public var clientSecret: String
+    package var clientSecret: String
     /// The scope to request, if any.
-    public var scope: String?
+    package var scope: String?
     /// The initial refresh token (for the refresh-token grant).
-    public var refreshToken: String?
+    package var refreshToken: String?
     /// How the client authenticates.
-    public var clientAuth: ClientAuth
+    package var clientAuth: ClientAuth
 
     /// Creates an OAuth 2.0 configuration.
-    public init(
+    package init(
         grant: Grant, tokenURL: String, clientID: String, clientSecret: String, scope: String? = nil,
         refreshToken: String? = nil, clientAuth: ClientAuth = .basic
     ) {

@@ -1,5 +1,5 @@
 /// What an operation does; drives annotations, `--read-only`, retry safety and write ordering.
-public enum OperationKind: String, Sendable, Hashable, CaseIterable {
+package enum OperationKind: String, Sendable, Hashable, CaseIterable {
     /// Returns a collection of items, paginated by the engine.
     case list
     /// Returns one object.
@@ -16,7 +16,7 @@ public enum OperationKind: String, Sendable, Hashable, CaseIterable {
     case action
 
     /// Whether the kind only reads (`list`, `get`, `search`).
-    public var isRead: Bool {
+    package var isRead: Bool {
         switch self {
         case .list, .get, .search: return true
         default: return false

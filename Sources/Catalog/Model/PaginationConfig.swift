@@ -1,9 +1,9 @@
 import JSON
 
 /// The `pagination` block of a list operation: how the vendor pages, described as data.
-public struct PaginationConfig: Sendable, Hashable {
+package struct PaginationConfig: Sendable, Hashable {
     /// The vendor's paging style.
-    public enum Style: String, Sendable, Hashable, CaseIterable {
+    package enum Style: String, Sendable, Hashable, CaseIterable {
         /// One page only.
         case none
         /// An opaque vendor cursor from the body (or the last item) sent back as a parameter.
@@ -19,7 +19,7 @@ public struct PaginationConfig: Sendable, Hashable {
     }
 
     /// Where a parameter goes: the query string or the JSON body.
-    public enum Placement: String, Sendable, Hashable {
+    package enum Placement: String, Sendable, Hashable {
         /// The query string.
         case query
         /// The JSON request body.
@@ -27,16 +27,16 @@ public struct PaginationConfig: Sendable, Hashable {
     }
 
     /// The vendor's page-size parameter.
-    public struct PageSize: Sendable, Hashable {
+    package struct PageSize: Sendable, Hashable {
         /// Its name on the wire.
-        public var param: String
+        package var param: String
         /// Where it goes.
-        public var placement: Placement
+        package var placement: Placement
         /// The vendor's largest page.
-        public var max: Int
+        package var max: Int
 
         /// Creates a page-size setting.
-        public init(param: String, placement: Placement = .query, max: Int) {
+        package init(param: String, placement: Placement = .query, max: Int) {
             self.param = param
             self.placement = placement
             self.max = max
@@ -44,18 +44,18 @@ public struct PaginationConfig: Sendable, Hashable {
     }
 
     /// Where the next cursor comes from and how it is sent.
-    public struct Cursor: Sendable, Hashable {
+    package struct Cursor: Sendable, Hashable {
         /// Its name on the wire.
-        public var param: String
+        package var param: String
         /// Where it goes.
-        public var placement: Placement
+        package var placement: Placement
         /// A pointer into the response body holding the next cursor.
-        public var from: JSONPointer?
+        package var from: JSONPointer?
         /// A pointer into the last item of the page holding the next cursor (Stripe's `/id`).
-        public var fromLastItem: JSONPointer?
+        package var fromLastItem: JSONPointer?
 
         /// Creates a cursor setting.
-        public init(
+        package init(
             param: String, placement: Placement = .query, from: JSONPointer? = nil, fromLastItem: JSONPointer? = nil
         ) {
             self.param = param
@@ -66,38 +66,38 @@ public struct PaginationConfig: Sendable, Hashable {
     }
 
     /// The style.
-    public var style: Style
+    package var style: Style
     /// Where the items are in a page's body (root = the body is the array).
-    public var records: JSONPointer
+    package var records: JSONPointer
     /// The page-size parameter, if the vendor takes one.
-    public var pageSize: PageSize?
+    package var pageSize: PageSize?
     /// The cursor setting (style `cursor`).
-    public var cursor: Cursor?
+    package var cursor: Cursor?
     /// A pointer to a boolean saying whether more pages exist.
-    public var hasMore: JSONPointer?
+    package var hasMore: JSONPointer?
     /// The offset parameter's wire name (style `offset`).
-    public var offsetParam: String?
+    package var offsetParam: String?
     /// Where the offset parameter goes.
-    public var offsetPlacement: Placement
+    package var offsetPlacement: Placement
     /// A pointer to the vendor's total count.
-    public var total: JSONPointer?
+    package var total: JSONPointer?
     /// The page-number parameter's wire name (style `page`).
-    public var pageParam: String?
+    package var pageParam: String?
     /// The number of the first page (style `page`, default 1).
-    public var firstPage: Int
+    package var firstPage: Int
     /// A pointer to the number of pages (style `page`).
-    public var totalPages: JSONPointer?
+    package var totalPages: JSONPointer?
     /// A pointer to the next page's URL (style `next_url`).
-    public var next: JSONPointer?
+    package var next: JSONPointer?
     /// A pointer to a boolean that is true on the last page (style `next_url`, Salesforce `done`).
-    public var done: JSONPointer?
+    package var done: JSONPointer?
     /// The most items one call may return (default 500).
-    public var maxLimit: Int
+    package var maxLimit: Int
     /// The items one call returns when `limit` is not given (default 25).
-    public var defaultLimit: Int
+    package var defaultLimit: Int
 
     /// Creates a pagination configuration; only ``style`` is required.
-    public init(
+    package init(
         style: Style, records: JSONPointer = .root, pageSize: PageSize? = nil, cursor: Cursor? = nil,
         hasMore: JSONPointer? = nil, offsetParam: String? = nil, offsetPlacement: Placement = .query,
         total: JSONPointer? = nil, pageParam: String? = nil, firstPage: Int = 1, totalPages: JSONPointer? = nil,

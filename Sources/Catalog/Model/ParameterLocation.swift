@@ -1,5 +1,5 @@
 /// Where an argument goes in the HTTP request.
-public enum ParameterLocation: String, Sendable, Hashable {
+package enum ParameterLocation: String, Sendable, Hashable {
     /// A `{name}` segment of the path, percent-encoded as one segment.
     case path
     /// A query-string parameter.

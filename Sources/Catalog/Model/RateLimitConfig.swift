@@ -1,7 +1,7 @@
 /// The `rate_limit` block: the request budget shared by every call to one integration.
-public struct RateLimitConfig: Sendable, Hashable {
+package struct RateLimitConfig: Sendable, Hashable {
     /// How the vendor's reset header is written.
-    public enum ResetFormat: String, Sendable, Hashable {
+    package enum ResetFormat: String, Sendable, Hashable {
         /// Unix time in seconds.
         case epochSeconds = "epoch_seconds"
         /// Seconds from now.
@@ -11,20 +11,20 @@ public struct RateLimitConfig: Sendable, Hashable {
     }
 
     /// Requests allowed per ``perSeconds`` (token bucket); `nil` for no budget.
-    public var requests: Int?
+    package var requests: Int?
     /// The bucket's window in seconds.
-    public var perSeconds: Double
+    package var perSeconds: Double
     /// The cap on requests in flight at once; `nil` for none.
-    public var maxConcurrent: Int?
+    package var maxConcurrent: Int?
     /// The vendor header that reports remaining requests (defaults recognise the common ones).
-    public var remainingHeader: String?
+    package var remainingHeader: String?
     /// The vendor header that reports when the budget resets.
-    public var resetHeader: String?
+    package var resetHeader: String?
     /// How ``resetHeader`` is written.
-    public var resetFormat: ResetFormat?
+    package var resetFormat: ResetFormat?
 
     /// Creates a rate-limit configuration.
-    public init(
+    package init(
         requests: Int? = nil, perSeconds: Double = 1, maxConcurrent: Int? = nil, remainingHeader: String? = nil,
         resetHeader: String? = nil, resetFormat: ResetFormat? = nil
     ) {

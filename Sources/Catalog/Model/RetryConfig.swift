@@ -1,22 +1,22 @@
 /// The `retry` block: how often and how long the engine may retry one tool call.
-public struct RetryConfig: Sendable, Hashable {
+package struct RetryConfig: Sendable, Hashable {
     /// Tries per tool call, counting the first (default 3).
-    public var maxAttempts: Int
+    package var maxAttempts: Int
     /// Statuses that are retried (default 429, 502, 503, 504); 429 is always retried.
-    public var onStatus: [Int]
+    package var onStatus: [Int]
     /// The first backoff cap in milliseconds (default 500); doubles each try, full jitter.
-    public var initialBackoffMs: Int
+    package var initialBackoffMs: Int
     /// The largest backoff cap in milliseconds (default 8000).
-    public var maxBackoffMs: Int
+    package var maxBackoffMs: Int
     /// The longest single wait the engine will take (default 20000); a longer one returns `rate_limited`.
-    public var maxWaitMs: Int
+    package var maxWaitMs: Int
 
     /// The defaults of DESIGN.md §4.
-    public static let standard = RetryConfig(
+    package static let standard = RetryConfig(
         maxAttempts: 3, onStatus: [429, 502, 503, 504], initialBackoffMs: 500, maxBackoffMs: 8000, maxWaitMs: 20000)
 
     /// Creates a retry configuration.
-    public init(maxAttempts: Int, onStatus: [Int], initialBackoffMs: Int, maxBackoffMs: Int, maxWaitMs: Int) {
+    package init(maxAttempts: Int, onStatus: [Int], initialBackoffMs: Int, maxBackoffMs: Int, maxWaitMs: Int) {
         self.maxAttempts = maxAttempts
         self.onStatus = onStatus
         self.initialBackoffMs = initialBackoffMs

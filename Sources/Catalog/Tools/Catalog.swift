@@ -1,22 +1,22 @@
 /// A loaded, validated set of integrations and the tools exposed from them. Immutable: a reload
 /// builds a new catalogue, and calls in flight keep the one they started with.
-public struct Catalog: Sendable {
+package struct Catalog: Sendable {
     /// The integrations loaded (after `--only`), by name.
-    public let integrations: [String: Integration]
+    package let integrations: [String: Integration]
     /// The exposed tools, in load order (files sorted by name, then file order).
-    public let tools: [Tool]
+    package let tools: [Tool]
     /// The accounts of each integration (one member for most); ``integrations`` holds the one a
     /// call uses when it names none.
-    public let accounts: [String: AccountSet]
+    package let accounts: [String: AccountSet]
     private let index: [String: Int]
 
     /// Creates a catalogue from integrations (one account each) and the tools to expose.
-    public init(integrations: [Integration], tools: [Tool]) {
+    package init(integrations: [Integration], tools: [Tool]) {
         self.init(accounts: integrations.map { AccountSet(members: [$0]) }, tools: tools)
     }
 
     /// Creates a catalogue from the accounts of each integration and the tools to expose.
-    public init(accounts: [AccountSet], tools: [Tool]) {
+    package init(accounts: [AccountSet], tools: [Tool]) {
         var byName: [String: Integration] = [:]
         var sets: [String: AccountSet] = [:]
         for set in accounts {
@@ -33,7 +33,7 @@ public struct Catalog: Sendable {
     }
 
     /// The exposed tool of that name, or `nil`.
-    public func tool(named name: String) -> Tool? {
+    package func tool(named name: String) -> Tool? {
         index[name].map { tools[$0] }
     }
 }

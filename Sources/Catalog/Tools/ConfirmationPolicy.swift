@@ -1,5 +1,5 @@
 /// Which tool calls need a person's confirmation before anything is sent (`--confirm`).
-public enum ConfirmationPolicy: String, Sendable, CaseIterable {
+package enum ConfirmationPolicy: String, Sendable, CaseIterable {
     /// Operations of kind `delete`, and operations or resources marked `"confirm": true` (the default).
     case destructive
     /// Every operation that is not a read (`create`, `update`, `delete`, `action`), plus the marked ones.
@@ -8,7 +8,7 @@ public enum ConfirmationPolicy: String, Sendable, CaseIterable {
     case none
 
     /// Whether a call of `tool` needs confirmation under this policy.
-    public func requiresConfirmation(_ tool: Tool) -> Bool {
+    package func requiresConfirmation(_ tool: Tool) -> Bool {
         switch self {
         case .none: return false
         case .destructive: return tool.kind == .delete || tool.operation.confirm

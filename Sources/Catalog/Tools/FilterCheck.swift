@@ -2,16 +2,16 @@
 /// a filter that names nothing exposes nothing, silently, so it is a usage error with a "did you
 /// mean". All matching of a filter value against what exists lives here (an `--only NAME:ACCOUNT`
 /// form would change ``integrationName(inOnlyValue:)`` alone).
-public struct FilterCheck: Sendable {
+package struct FilterCheck: Sendable {
     /// Every integration name the files define, loaded or not (unset variables, filtered out).
-    public var integrations: Set<String>
+    package var integrations: Set<String>
     /// Every tool name the readable files define, whatever its integration's state.
-    public var tools: Set<String>
+    package var tools: Set<String>
     /// Every tag those tools carry.
-    public var tags: Set<String>
+    package var tags: Set<String>
 
     /// Creates a check over what the files define.
-    public init(integrations: Set<String>, tools: Set<String>, tags: Set<String>) {
+    package init(integrations: Set<String>, tools: Set<String>, tags: Set<String>) {
         self.integrations = integrations
         self.tools = tools
         self.tags = tags
@@ -19,20 +19,20 @@ public struct FilterCheck: Sendable {
 
     /// A check over a catalogue loaded whole (no filter, variables optional) and the statuses of
     /// the files read (which name integrations whose files could not be decoded too).
-    public init(everything catalog: Catalog, statuses: [IntegrationStatus]) {
+    package init(everything catalog: Catalog, statuses: [IntegrationStatus]) {
         self.init(
             integrations: Set(catalog.integrations.keys).union(statuses.map(\.name)),
             tools: Set(catalog.tools.map(\.name)), tags: Set(catalog.tools.flatMap(\.tags)))
     }
 
     /// The integration an `--only` value names.
-    public static func integrationName(inOnlyValue value: String) -> String {
+    package static func integrationName(inOnlyValue value: String) -> String {
         value
     }
 
     /// One line per filter value that names nothing, e.g. `--only githbu names no integration (did
     /// you mean github?)`; empty when every value names something.
-    public func problems(in filter: ToolFilter) -> [String] {
+    package func problems(in filter: ToolFilter) -> [String] {
         var lines: [String] = []
         for value in (filter.only ?? []).sorted()
         where !integrations.contains(Self.integrationName(inOnlyValue: value)) {
@@ -48,7 +48,7 @@ public struct FilterCheck: Sendable {
     }
 
     /// The closest names to `value` (at most three, by edit distance), for a "did you mean".
-    public static func suggestions(for value: String, among names: Set<String>) -> [String] {
+    package static func suggestions(for value: String, among names: Set<String>) -> [String] {
         let limit = max(2, value.count / 3)
         let scored = names.map { ($0, EditDistance.between(value, $0, atMost: limit)) }.filter { $0.1 <= limit }
         let prefixed = names.filter { $0.hasPrefix(value) || value.hasPrefix($0) }.map { ($0, limit) }

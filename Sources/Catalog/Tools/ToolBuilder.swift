@@ -1,12 +1,12 @@
 import JSON
 
 /// Generates MCP tool definitions from operations exactly as DESIGN.md §4 prescribes.
-public enum ToolBuilder {
+package enum ToolBuilder {
     /// The sentence appended to every list tool's description.
-    public static let cursorSentence = "If has_more is true, pass next_cursor back exactly as received to get more."
+    package static let cursorSentence = "If has_more is true, pass next_cursor back exactly as received to get more."
 
     /// The output schema every list tool declares.
-    public static let listOutputSchema: JSONValue = [
+    package static let listOutputSchema: JSONValue = [
         "type": "object",
         "properties": [
             "items": ["type": "array"],
@@ -19,7 +19,7 @@ public enum ToolBuilder {
     ]
 
     /// Builds the tool for one operation of an integration.
-    public static func tool(for operation: APIOperation, in integration: Integration) throws(JSONSchemaError) -> Tool {
+    package static func tool(for operation: APIOperation, in integration: Integration) throws(JSONSchemaError) -> Tool {
         let isList = operation.kind == .list
         var properties = JSONObject()
         var required: [JSONValue] = []
@@ -76,7 +76,7 @@ public enum ToolBuilder {
     }
 
     /// The annotation hints a kind implies, with the file's overrides applied.
-    public static func annotations(for operation: APIOperation) -> JSONValue {
+    package static func annotations(for operation: APIOperation) -> JSONValue {
         let readOnly: Bool
         let destructive: Bool
         let idempotent: Bool

@@ -1,18 +1,19 @@
 /// Which tools are exposed: `--only`, `--tags`, `--tools` and `--read-only` combined (intersection).
-public struct ToolFilter: Sendable, Equatable {
+package struct ToolFilter: Sendable, Equatable {
     /// Integration names to load; `nil` for all.
-    public var only: Set<String>?
+    package var only: Set<String>?
     /// Tags of which a tool must carry at least one; `nil` for any.
-    public var tags: Set<String>?
+    package var tags: Set<String>?
     /// Exact tool names; `nil` for all.
-    public var tools: Set<String>?
+    package var tools: Set<String>?
     /// Expose only `list`, `get` and `search` kinds.
-    public var readOnly: Bool
+    package var readOnly: Bool
     /// `--only NAME:ACCOUNT`: the accounts to keep, by integration name (others keep all theirs).
-    public var accounts: [String: Set<String>] = [:]
+    package var accounts: [String: Set<String>] = [:]
 
     /// Creates a filter; the default exposes everything.
-    public init(only: Set<String>? = nil, tags: Set<String>? = nil, tools: Set<String>? = nil, readOnly: Bool = false) {
+    package init(only: Set<String>? = nil, tags: Set<String>? = nil, tools: Set<String>? = nil, readOnly: Bool = false)
+    {
         self.only = only
         self.tags = tags
         self.tools = tools
@@ -20,7 +21,7 @@ public struct ToolFilter: Sendable, Equatable {
     }
 
     /// Whether the tool passes every part of the filter.
-    public func admits(_ tool: Tool) -> Bool {
+    package func admits(_ tool: Tool) -> Bool {
         if let only, !only.contains(tool.integration) { return false }
         if let tags, !tool.tags.contains(where: tags.contains) { return false }
         if let tools, !tools.contains(tool.name) { return false }

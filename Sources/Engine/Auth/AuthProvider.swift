@@ -2,7 +2,7 @@
 ///
 /// Providers are asked only for requests bound to the integration's own origin; the engine never
 /// sends credentials anywhere else.
-public protocol AuthProvider: Sendable {
+package protocol AuthProvider: Sendable {
     /// Adds credentials to a request (a header or a query parameter).
     func authorize(_ request: inout HTTPRequest, deadline: ContinuousClock.Instant) async throws(EngineError)
 

@@ -10,20 +10,20 @@ import SystemIO
 /// Creation is race-free across processes: the key is written to a temporary file that is then
 /// hard-linked into place, so two processes starting at once agree on one key and nobody ever
 /// reads a half-written file.
-public struct CursorKeyFile: Sendable {
+package struct CursorKeyFile: Sendable {
     /// The state directory.
-    public let directory: String
+    package let directory: String
 
     /// The key file in `directory`.
-    public init(directory: String) {
+    package init(directory: String) {
         self.directory = directory
     }
 
     /// The key file's path.
-    public var path: String { directory + "/cursor.key" }
+    package var path: String { directory + "/cursor.key" }
 
     /// The stored key, created first when there is none. Runs its file work off the cooperative pool.
-    public func loadOrCreate() async throws(EngineError) -> [UInt8] {
+    package func loadOrCreate() async throws(EngineError) -> [UInt8] {
         let file = self
         return try await BlockingFileWork.run { () throws(EngineError) in try file.loadOrCreateNow() }
     }

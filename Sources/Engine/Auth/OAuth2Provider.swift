@@ -10,7 +10,7 @@ import SystemIO
 /// the lifetime); concurrent calls share one refresh. For the refresh-token grant, every refresh
 /// runs under a per-credential file lock and persists a rotated refresh token before the new
 /// access token is used, so several processes sharing one grant never burn the token family.
-public final class OAuth2Provider: AuthProvider {
+package final class OAuth2Provider: AuthProvider {
     struct Token: Sendable {
         let value: String
         /// When to stop using it (expiry minus skew); `nil` when the vendor gave no lifetime.
@@ -36,7 +36,7 @@ public final class OAuth2Provider: AuthProvider {
     let refreshing = AsyncSemaphore(permits: 1)
 
     /// Creates a provider; `stateDirectory` is where refresh-token grants persist their tokens.
-    public convenience init(
+    package convenience init(
         config: OAuth2Config, integration: String, stateDirectory: String?, transport: any HTTPTransport,
         clock: any EngineClock, secrets: SecretRegistry, logger: Logger
     ) {
@@ -48,7 +48,7 @@ public final class OAuth2Provider: AuthProvider {
 
     /// Creates a provider for one account of an integration; `state` is where refresh-token
     /// grants persist their tokens and take their refresh lock (the state directory or Redis).
-    public init(
+    package init(
         config: OAuth2Config, integration: String, account: String?, state: (any StateStore)?,
         transport: any HTTPTransport, clock: any EngineClock, secrets: SecretRegistry, logger: Logger
     ) {
@@ -64,13 +64,13 @@ public final class OAuth2Provider: AuthProvider {
     }
 
     /// Adds `Authorization: Bearer <access token>`, obtaining or refreshing the token first when needed.
-    public func authorize(_ request: inout HTTPRequest, deadline: ContinuousClock.Instant) async throws(EngineError) {
+    package func authorize(_ request: inout HTTPRequest, deadline: ContinuousClock.Instant) async throws(EngineError) {
         let current = try await validToken(deadline: deadline, replacing: nil)
         request.headers.set(name: "Authorization", value: "Bearer \(current)")
     }
 
     /// Drops the token that was refused and obtains a fresh one.
-    public func refreshAfterUnauthorized(deadline: ContinuousClock.Instant) async throws(EngineError) -> Bool {
+    package func refreshAfterUnauthorized(deadline: ContinuousClock.Instant) async throws(EngineError) -> Bool {
         let refused = token.withLock { $0?.value }
         _ = try await validToken(deadline: deadline, replacing: refused)
         return true
@@ -79,7 +79,7 @@ public final class OAuth2Provider: AuthProvider {
     /// The client secret (also as the HTTP Basic credential it is sent in), the refresh token and
     /// every token learned so far — from the vendor or from the store — kept in memory, so a
     /// redaction never reads the disk.
-    public func secrets() -> [String] {
+    package func secrets() -> [String] {
         [config.clientSecret, basicCredential, config.refreshToken ?? ""] + learned.withLock { Array($0) }
     }
 

@@ -2,17 +2,17 @@ import Catalog
 import FoundationEssentials
 
 /// Credentials that do not change while running: none, bearer, API key (header or query), basic.
-public struct StaticAuthProvider: AuthProvider {
+package struct StaticAuthProvider: AuthProvider {
     /// The auth block, already interpolated.
-    public let config: AuthConfig
+    package let config: AuthConfig
 
     /// Creates a provider for a static auth block; `oauth2` is not static and adds nothing here.
-    public init(config: AuthConfig) {
+    package init(config: AuthConfig) {
         self.config = config
     }
 
     /// Adds the static credential.
-    public func authorize(_ request: inout HTTPRequest, deadline: ContinuousClock.Instant) async throws(EngineError) {
+    package func authorize(_ request: inout HTTPRequest, deadline: ContinuousClock.Instant) async throws(EngineError) {
         switch config {
         case .none, .oauth2:
             return
@@ -29,8 +29,8 @@ public struct StaticAuthProvider: AuthProvider {
     }
 
     /// Static credentials cannot be refreshed.
-    public func refreshAfterUnauthorized(deadline: ContinuousClock.Instant) async throws(EngineError) -> Bool { false }
+    package func refreshAfterUnauthorized(deadline: ContinuousClock.Instant) async throws(EngineError) -> Bool { false }
 
     /// The configured secret values.
-    public func secrets() -> [String] { config.secretValues }
+    package func secrets() -> [String] { config.secretValues }
 }

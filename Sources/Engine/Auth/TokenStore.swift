@@ -5,20 +5,20 @@ import JSON
 /// Where OAuth2 tokens live between runs: one JSON file per credential (integration + client id)
 /// in the state directory — file mode 0600 in a directory of mode 0700, replaced atomically
 /// (write a temporary file, fsync, rename), read and written under a per-credential file lock.
-public struct TokenStore: Sendable {
+package struct TokenStore: Sendable {
     /// What is stored for one credential.
-    public struct Record: Sendable, Equatable {
+    package struct Record: Sendable, Equatable {
         /// The current (possibly rotated) refresh token.
-        public var refreshToken: String?
+        package var refreshToken: String?
         /// SHA-256 of the environment's refresh token when the record was written, to notice a newly pasted one.
-        public var environmentDigest: String?
+        package var environmentDigest: String?
         /// The last access token.
-        public var accessToken: String?
+        package var accessToken: String?
         /// When the access token expires, in Unix seconds.
-        public var expiresAt: Double?
+        package var expiresAt: Double?
 
         /// Creates a record.
-        public init(
+        package init(
             refreshToken: String? = nil, environmentDigest: String? = nil, accessToken: String? = nil,
             expiresAt: Double? = nil
         ) {
@@ -30,28 +30,28 @@ public struct TokenStore: Sendable {
     }
 
     /// The state directory.
-    public let directory: String
+    package let directory: String
     /// The file name stem for this credential.
-    public let key: String
+    package let key: String
 
     /// A store for the credential `clientID` of `integration` under `directory`.
-    public init(directory: String, integration: String, clientID: String) {
+    package init(directory: String, integration: String, clientID: String) {
         self.init(directory: directory, stem: CredentialID(integration: integration, clientID: clientID).stem)
     }
 
     /// A store for the credential whose file name stem is `stem` (``CredentialID/stem``).
-    public init(directory: String, stem: String) {
+    package init(directory: String, stem: String) {
         self.directory = directory
         self.key = stem
     }
 
     /// The token file's path.
-    public var path: String { directory + "/" + key + ".json" }
+    package var path: String { directory + "/" + key + ".json" }
     /// The lock file's path.
-    public var lockPath: String { directory + "/" + key + ".lock" }
+    package var lockPath: String { directory + "/" + key + ".lock" }
 
     /// Creates the directory (mode 0700) when missing.
-    public func prepare() throws(EngineError) {
+    package func prepare() throws(EngineError) {
         var isDirectory = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory {
             return
@@ -65,7 +65,7 @@ public struct TokenStore: Sendable {
     }
 
     /// The stored record, or `nil` when there is none (or it cannot be read).
-    public func load() -> Record? {
+    package func load() -> Record? {
         guard let data = FileManager.default.contents(atPath: path), let value = try? JSONParser.parse(data) else {
             return nil
         }
@@ -76,7 +76,7 @@ public struct TokenStore: Sendable {
     }
 
     /// Replaces the record atomically: temporary file (0600), fsync, rename, fsync of the directory.
-    public func save(_ record: Record) throws(EngineError) {
+    package func save(_ record: Record) throws(EngineError) {
         try prepare()
         var object = JSONObject()
         if let token = record.refreshToken { object["refresh_token"] = .string(token) }

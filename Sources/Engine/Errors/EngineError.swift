@@ -1,22 +1,22 @@
 import JSON
 
 /// A failed tool call, typed, with the wire form the model reads (`{"error": {...}}`).
-public struct EngineError: Error, Sendable, Equatable {
+package struct EngineError: Error, Sendable, Equatable {
     /// The normalised type.
-    public var type: ErrorType
+    package var type: ErrorType
     /// A short human message (the vendor's own when it sent one).
-    public var message: String
+    package var message: String
     /// The vendor's HTTP status, when there was a response.
-    public var status: Int?
+    package var status: Int?
     /// Whether retrying the same call later may succeed; defaults from the type.
-    public var retryable: Bool
+    package var retryable: Bool
     /// Seconds to wait before retrying, when known.
-    public var retryAfterSeconds: Double?
+    package var retryAfterSeconds: Double?
     /// The vendor's body (trimmed), whenever the vendor sent one.
-    public var vendor: JSONValue?
+    package var vendor: JSONValue?
 
     /// Creates an error; `retryable` defaults to what the type implies.
-    public init(
+    package init(
         _ type: ErrorType, _ message: String, status: Int? = nil, retryable: Bool? = nil,
         retryAfterSeconds: Double? = nil,
         vendor: JSONValue? = nil
@@ -31,10 +31,10 @@ public struct EngineError: Error, Sendable, Equatable {
 
     /// The error a call ends with when its task was cancelled — the one place it is made; the
     /// session sends nothing for it.
-    public static let cancelled = EngineError(.cancelled, "the call was cancelled", retryable: true)
+    package static let cancelled = EngineError(.cancelled, "the call was cancelled", retryable: true)
 
     /// The structured form: `{"error": {"type", "message", "status"?, "retryable", "retry_after_seconds"?, "vendor"?}}`.
-    public var structured: JSONValue {
+    package var structured: JSONValue {
         var error: JSONObject = ["type": .string(type.rawValue), "message": .string(message)]
         if let status { error["status"] = .int(Int64(status)) }
         error["retryable"] = .bool(retryable)
@@ -47,7 +47,7 @@ public struct EngineError: Error, Sendable, Equatable {
     }
 
     /// The one-paragraph text shown to the model: type, status and message, plus what to do.
-    public var text: String {
+    package var text: String {
         var parts = "\(type.rawValue)"
         if let status { parts += " (HTTP \(status))" }
         parts += ": \(message)"

@@ -1,5 +1,5 @@
 /// The normalised failure types of DESIGN.md §5; the raw value is the wire name.
-public enum ErrorType: String, Sendable, Hashable, CaseIterable {
+package enum ErrorType: String, Sendable, Hashable, CaseIterable {
     /// Arguments failed the input schema, or the vendor answered 400.
     case invalidArguments = "invalid_arguments"
     /// A `next_cursor` was mangled, foreign or points off-origin.
@@ -44,7 +44,7 @@ public enum ErrorType: String, Sendable, Hashable, CaseIterable {
     case unavailable
 
     /// Whether a later identical call may succeed without any change.
-    public var isRetryable: Bool {
+    package var isRetryable: Bool {
         switch self {
         case .rateLimited, .upstreamError, .timeout, .network, .cancelled, .unavailable: return true
         default: return false
@@ -52,7 +52,7 @@ public enum ErrorType: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The type a vendor status maps to, or `nil` for 2xx and 3xx.
-    public static func forStatus(_ status: Int) -> ErrorType? {
+    package static func forStatus(_ status: Int) -> ErrorType? {
         switch status {
         case 400: return .invalidArguments
         case 401: return .unauthorized

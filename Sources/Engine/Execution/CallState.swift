@@ -1,22 +1,22 @@
 import Catalog
 
 /// The running state of one tool call: its deadline, its idempotency key and how many requests it sent.
-public struct CallState: Sendable {
+package struct CallState: Sendable {
     /// The tool being called.
-    public let tool: Tool
+    package let tool: Tool
     /// When the whole call must be over (`timeout_ms` from its start).
-    public let deadline: ContinuousClock.Instant
+    package let deadline: ContinuousClock.Instant
     /// The one key sent with every try of this call, when the operation has an idempotency header.
-    public let idempotencyKey: String?
+    package let idempotencyKey: String?
     /// The caller's trace, continued on every vendor request of the call (W3C Trace Context).
-    public let trace: TraceContext?
+    package let trace: TraceContext?
     /// HTTP requests sent so far (every try of every page).
-    public var attempts = 0
+    package var attempts = 0
     /// Response body bytes received so far (every page).
-    public var receivedBytes = 0
+    package var receivedBytes = 0
 
     /// Creates the state of a call starting now.
-    public init(tool: Tool, deadline: ContinuousClock.Instant, idempotencyKey: String?, trace: TraceContext? = nil) {
+    package init(tool: Tool, deadline: ContinuousClock.Instant, idempotencyKey: String?, trace: TraceContext? = nil) {
         self.tool = tool
         self.deadline = deadline
         self.idempotencyKey = idempotencyKey
@@ -24,7 +24,7 @@ public struct CallState: Sendable {
     }
 
     /// Whether a request that may have reached the server can be sent again (DESIGN.md §5 *Retries*).
-    public var mayResend: Bool {
+    package var mayResend: Bool {
         if idempotencyKey != nil { return true }
         switch tool.kind {
         case .list, .get, .search, .delete: return true

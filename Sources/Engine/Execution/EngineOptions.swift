@@ -2,23 +2,23 @@ import JSON
 import SystemIO
 
 /// Process-wide settings of the engine.
-public struct EngineOptions: Sendable {
+package struct EngineOptions: Sendable {
     /// The budget of one tool result's text in bytes (`--max-output-bytes`, default 50 000).
-    public var maxOutputBytes: Int
+    package var maxOutputBytes: Int
     /// Refuse writes (`--read-only`); such tools are normally not exposed at all.
-    public var readOnly: Bool
+    package var readOnly: Bool
     /// The `User-Agent` header.
-    public var userAgent: String
+    package var userAgent: String
     /// Where logs go.
-    public var logger: Logger
+    package var logger: Logger
     /// Seals and opens list cursors (the installation's key in production; a random one by default).
-    public var cursorSealer: TokenSealer
+    package var cursorSealer: TokenSealer
     /// Where rate budgets are shared with other processes (`--state-store redis://…`); `nil` keeps
     /// them in this process.
-    public var stateStore: (any StateStore)?
+    package var stateStore: (any StateStore)?
 
     /// Creates options.
-    public init(
+    package init(
         maxOutputBytes: Int = 50_000, readOnly: Bool = false, userAgent: String = "switchyard",
         logger: Logger = Logger(), cursorSealer: TokenSealer = TokenSealer(key: TokenSealer.randomKey())
     ) {

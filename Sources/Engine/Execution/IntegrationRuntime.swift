@@ -3,22 +3,22 @@ import Synchronization
 
 /// What the engine keeps per integration while serving: its auth provider, its rate limiter and
 /// its request builder. Created once per integration configuration and shared by all calls.
-public struct IntegrationRuntime: Sendable {
+package struct IntegrationRuntime: Sendable {
     /// The integration (interpolated settings).
-    public let integration: Integration
+    package let integration: Integration
     /// Its credentials.
-    public let auth: any AuthProvider
+    package let auth: any AuthProvider
     /// Its shared request budget and write ordering.
-    public let limiter: RateLimiter
+    package let limiter: RateLimiter
     /// Its request builder.
-    public let builder: RequestBuilder
+    package let builder: RequestBuilder
     /// The origin of its base URL; requests elsewhere never carry credentials.
-    public let origin: URLOrigin?
+    package let origin: URLOrigin?
     /// The last redactor built, reused while the auth knows the same secrets.
     private let redactors = RedactorCache()
 
     /// Creates a runtime.
-    public init(integration: Integration, auth: any AuthProvider, limiter: RateLimiter, userAgent: String) {
+    package init(integration: Integration, auth: any AuthProvider, limiter: RateLimiter, userAgent: String) {
         self.integration = integration
         self.auth = auth
         self.limiter = limiter
@@ -28,7 +28,7 @@ public struct IntegrationRuntime: Sendable {
 
     /// A redactor for everything the integration's auth knows right now (built again only when
     /// that changes, e.g. after a token refresh: building one percent-encodes every secret).
-    public func redactor() -> Redactor {
+    package func redactor() -> Redactor {
         redactors.redactor(for: integration.secretValues + auth.secrets())
     }
 }

@@ -6,11 +6,11 @@ import SystemIO
 
 /// Executes tool calls: validates, builds, authenticates, sends, retries, paginates and shapes,
 /// through one shared transport (DESIGN.md §5). Safe to call concurrently.
-public final class ToolEngine: Sendable {
+package final class ToolEngine: Sendable {
     let transport: any HTTPTransport
     let clock: any EngineClock
     /// The process-wide settings (budget, read-only, cursor key, logger).
-    public let options: EngineOptions
+    package let options: EngineOptions
     private let makeAuth: @Sendable (Integration) -> any AuthProvider
     private let runtimes = Mutex<[RuntimeKey: IntegrationRuntime]>([:])
 
@@ -33,7 +33,7 @@ public final class ToolEngine: Sendable {
     }
 
     /// Creates an engine; `makeAuth` builds each integration's auth provider (static ones by default).
-    public init(
+    package init(
         transport: any HTTPTransport, clock: any EngineClock = SystemClock(), options: EngineOptions = EngineOptions(),
         makeAuth: @escaping @Sendable (Integration) -> any AuthProvider = { StaticAuthProvider(config: $0.auth) }
     ) {
@@ -44,7 +44,7 @@ public final class ToolEngine: Sendable {
     }
 
     /// The runtime of an integration, created on first use and kept while its configuration is unchanged.
-    public func runtime(for integration: Integration) -> IntegrationRuntime {
+    package func runtime(for integration: Integration) -> IntegrationRuntime {
         let key = RuntimeKey(integration)
         if let existing = runtimes.withLock({ $0[key] }) { return existing }
         let created = IntegrationRuntime(
@@ -76,7 +76,7 @@ public final class ToolEngine: Sendable {
     /// **interpret** (status and body, redacted) → **shape** (`omit`) → **encode** (the budget,
     /// the ``ToolResult``). A `list` call runs admit, then ``list(_:runtime:arguments:call:progress:)``,
     /// which walks pages through the same send and interpret stages.
-    public func call(
+    package func call(
         _ tool: Tool, in integration: Integration, arguments: JSONObject,
         progress: (@Sendable (Double, Double?) async -> Void)? = nil, trace: TraceContext? = nil
     ) async -> ToolOutcome {
@@ -115,7 +115,7 @@ public final class ToolEngine: Sendable {
     /// The refusal a call of `tool` with `arguments` would meet before any request — `--read-only`
     /// or arguments that fail the input schema — or `nil` when it may go ahead. Lets a caller
     /// check a call before asking a person to confirm it.
-    public func preflight(_ tool: Tool, in integration: Integration, arguments: JSONObject) -> EngineError? {
+    package func preflight(_ tool: Tool, in integration: Integration, arguments: JSONObject) -> EngineError? {
         if options.readOnly, !tool.kind.isRead {
             return EngineError(.readOnly, "\(tool.name) changes data and Switchyard runs read-only (--read-only)")
         }

@@ -2,22 +2,22 @@ import JSON
 
 /// One tool call as the engine ran it: the ``ToolResult`` that goes to the client, and what the
 /// audit log records beside it (the error, attempts, the last status).
-public struct ToolOutcome: Sendable {
+package struct ToolOutcome: Sendable {
     /// What the client is sent.
-    public var result: ToolResult
+    package var result: ToolResult
     /// The error, when the call failed.
-    public var error: EngineError?
+    package var error: EngineError?
     /// HTTP requests sent (every try of every page).
-    public var attempts: Int
+    package var attempts: Int
     /// The HTTP status of the last vendor response, when there was one.
-    public var status: Int?
+    package var status: Int?
 
     /// The text content shown to the model.
-    public var text: String { result.text }
+    package var text: String { result.text }
     /// The structured content, when the result has one (and fits the budget).
-    public var structured: JSONValue? { result.structuredContent }
+    package var structured: JSONValue? { result.structuredContent }
     /// Whether the call failed.
-    public var isError: Bool { error != nil }
+    package var isError: Bool { error != nil }
 
     /// A successful outcome whose text and structured content are unrelated (or the latter absent).
     static func success(text: String, structured: JSONValue?, attempts: Int, status: Int?) -> ToolOutcome {
@@ -30,7 +30,7 @@ public struct ToolOutcome: Sendable {
     }
 
     /// A failed outcome: the error's text and structured form.
-    public static func failure(_ error: EngineError, attempts: Int) -> ToolOutcome {
+    package static func failure(_ error: EngineError, attempts: Int) -> ToolOutcome {
         ToolOutcome(
             result: ToolResult(text: error.text, structuredContent: error.structured, isError: true), error: error,
             attempts: attempts, status: error.status)

@@ -1,7 +1,7 @@
 /// Reads RFC 8288 `Link` headers: `<url>; rel="next", <url>; rel="last"`.
-public enum LinkHeader {
+package enum LinkHeader {
     /// The target of the first link whose `rel` includes `relation` (case-insensitive), or `nil`.
-    public static func target(of relation: String, in header: String) -> String? {
+    package static func target(of relation: String, in header: String) -> String? {
         var rest = Substring(header)
         let wanted = relation.lowercased()
         while let open = rest.firstIndex(of: "<") {

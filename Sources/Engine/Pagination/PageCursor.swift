@@ -10,23 +10,23 @@ import JSON
 /// and the arguments inside a cursor are only ever ones Switchyard itself produced. Decoding is
 /// strict: a changed, missing or extra character, another tool's cursor, a cursor made before
 /// the tool's file changed, or one made under another key is refused.
-public struct PageCursor: Sendable, Equatable {
+package struct PageCursor: Sendable, Equatable {
     /// The sealing purpose, which keeps list cursors apart from every other sealed token.
-    public static let purpose = "list-cursor"
+    package static let purpose = "list-cursor"
 
     /// The tool the cursor belongs to.
-    public var tool: String
+    package var tool: String
     /// The fingerprint of the tool's definition when the cursor was made (``Tool/fingerprint``).
-    public var fingerprint: String
+    package var fingerprint: String
     /// The call's original arguments (without `limit`, `next_cursor`, `fields`).
-    public var arguments: JSONObject
+    package var arguments: JSONObject
     /// Where to resume.
-    public var position: PagePosition
+    package var position: PagePosition
     /// The `fields` of the original call, reused when the next call gives none.
-    public var fields: [String]?
+    package var fields: [String]?
 
     /// Creates a cursor.
-    public init(
+    package init(
         tool: String, fingerprint: String, arguments: JSONObject, position: PagePosition, fields: [String]? = nil
     ) {
         self.tool = tool
@@ -37,7 +37,7 @@ public struct PageCursor: Sendable, Equatable {
     }
 
     /// The opaque token, sealed with `sealer`.
-    public func encoded(with sealer: TokenSealer) -> String {
+    package func encoded(with sealer: TokenSealer) -> String {
         var payload: JSONObject = [
             "t": .string(tool), "d": .string(fingerprint), "a": .object(arguments), "p": position.json,
         ]
@@ -47,7 +47,7 @@ public struct PageCursor: Sendable, Equatable {
 
     /// Opens and checks a token for the tool named `expected` whose definition has `fingerprint`;
     /// throws `invalid_cursor` describing what is wrong.
-    public static func decode(
+    package static func decode(
         _ token: String, tool expected: String, fingerprint: String, with sealer: TokenSealer
     ) throws(EngineError) -> PageCursor {
         let refusal = EngineError(

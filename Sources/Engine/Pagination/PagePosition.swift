@@ -2,9 +2,9 @@ import JSON
 
 /// Where a list walk stands: which vendor page, fetched with which page size, and how many of
 /// its items were already returned.
-public struct PagePosition: Sendable, Equatable {
+package struct PagePosition: Sendable, Equatable {
     /// How the vendor page is addressed.
-    public enum Anchor: Sendable, Equatable {
+    package enum Anchor: Sendable, Equatable {
         /// The first page (no cursor, offset 0 or the first page number).
         case start
         /// A vendor cursor value.
@@ -18,14 +18,14 @@ public struct PagePosition: Sendable, Equatable {
     }
 
     /// The page.
-    public var anchor: Anchor
+    package var anchor: Anchor
     /// The page size the page was (or must be) fetched with, so a resumed page has the same items.
-    public var pageSize: Int?
+    package var pageSize: Int?
     /// How many items at the head of the page were already returned.
-    public var skip: Int
+    package var skip: Int
 
     /// Creates a position.
-    public init(anchor: Anchor, pageSize: Int? = nil, skip: Int = 0) {
+    package init(anchor: Anchor, pageSize: Int? = nil, skip: Int = 0) {
         self.anchor = anchor
         self.pageSize = pageSize
         self.skip = skip

@@ -6,25 +6,25 @@ import JSON
 ///
 /// Bodies are stored as JSON when they are JSON; otherwise `body` is a string and `body_format`
 /// says `text` or `base64`. Headers are an object of name → value (repeated names joined by ", ").
-public struct CassetteEntry: Sendable, Equatable {
+package struct CassetteEntry: Sendable, Equatable {
     /// The request as sent (redacted).
-    public var request: HTTPRequest
+    package var request: HTTPRequest
     /// The response as received (redacted).
-    public var response: HTTPResponse
+    package var response: HTTPResponse
 
     /// Creates an entry.
-    public init(request: HTTPRequest, response: HTTPResponse) {
+    package init(request: HTTPRequest, response: HTTPResponse) {
         self.request = request
         self.response = response
     }
 
     /// Header names whose values are always replaced.
-    public static let secretHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie"]
+    package static let secretHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie"]
     /// JSON members of token responses whose values are always replaced.
-    public static let secretMembers: Set<String> = ["access_token", "refresh_token", "id_token"]
+    package static let secretMembers: Set<String> = ["access_token", "refresh_token", "id_token"]
 
     /// The entry as one cassette line, redacted with `redactor`.
-    public func line(redactor: Redactor) -> String {
+    package func line(redactor: Redactor) -> String {
         let request = Self.redacted(self.request, redactor: redactor)
         var requestObject: JSONObject = [
             "method": .string(request.method), "url": .string(request.url),
@@ -41,7 +41,7 @@ public struct CassetteEntry: Sendable, Equatable {
     }
 
     /// The request with secret headers, secrets in the URL and secrets in the body replaced.
-    public static func redacted(_ request: HTTPRequest, redactor: Redactor) -> HTTPRequest {
+    package static func redacted(_ request: HTTPRequest, redactor: Redactor) -> HTTPRequest {
         var copy = request
         copy.url = redactor.redact(request.url)
         copy.headers = redactedHeaders(request.headers, redactor: redactor)
@@ -113,7 +113,7 @@ public struct CassetteEntry: Sendable, Equatable {
     }
 
     /// Reads one cassette line.
-    public init(line: String) throws(CassetteError) {
+    package init(line: String) throws(CassetteError) {
         guard let value = try? JSONParser.parse(line), let request = value["request"]?.objectValue,
             let response = value["response"]?.objectValue, let method = request["method"]?.stringValue,
             let url = request["url"]?.stringValue, let status = response["status"]?.intValue

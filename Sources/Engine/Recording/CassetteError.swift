@@ -1,7 +1,7 @@
 /// A cassette that cannot be read.
-public struct CassetteError: Error, Sendable, CustomStringConvertible {
+package struct CassetteError: Error, Sendable, CustomStringConvertible {
     /// What is wrong.
-    public var message: String
+    package var message: String
     /// What is wrong.
-    public var description: String { message }
+    package var description: String { message }
 }

@@ -6,14 +6,14 @@ import JSON
 /// the recorded cursors on any machine (DESIGN.md §6). It is not a credential: a cassette's key
 /// opens only tokens minted during that recording, and a server on the installation key never
 /// accepts them.
-public enum CassetteMetadata {
+package enum CassetteMetadata {
     /// The metadata line for `cursorKey` (no trailing newline).
-    public static func line(cursorKey: [UInt8]) -> String {
+    package static func line(cursorKey: [UInt8]) -> String {
         JSONValue.object(["switchyard": ["cursor_key": .string(Hex.encode(cursorKey))]]).encoded()
     }
 
     /// Whether `line` is a metadata line (an object with a `switchyard` member and no exchange).
-    public static func isMetadata(_ line: some StringProtocol) -> Bool {
+    package static func isMetadata(_ line: some StringProtocol) -> Bool {
         guard line.utf8.first == UInt8(ascii: "{"), line.contains("\"switchyard\""),
             let value = try? JSONParser.parse(Data(line.utf8)), case .object(let object) = value
         else { return false }
@@ -21,7 +21,7 @@ public enum CassetteMetadata {
     }
 
     /// The cursor key a metadata line holds, or `nil`.
-    public static func cursorKey(in line: some StringProtocol) -> [UInt8]? {
+    package static func cursorKey(in line: some StringProtocol) -> [UInt8]? {
         guard isMetadata(line), let value = try? JSONParser.parse(Data(line.utf8)),
             let hex = value["switchyard"]?["cursor_key"]?.stringValue, let key = Hex.decode(hex), key.count >= 16
         else { return nil }
@@ -31,7 +31,7 @@ public enum CassetteMetadata {
     /// The key a cassette's cursors were sealed with: its metadata line's, or — for a cassette
     /// recorded before keys were written into cassettes — one derived from its content, which is
     /// safe because a replay reaches no network and holds no credential.
-    public static func cursorKey(ofCassette data: Data) -> [UInt8] {
+    package static func cursorKey(ofCassette data: Data) -> [UInt8] {
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             if let key = cursorKey(in: line) { return key }
         }

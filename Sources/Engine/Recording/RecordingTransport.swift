@@ -8,7 +8,7 @@ import SystemIO
 ///
 /// Each line is written with one `write(2)` on a file opened with `O_APPEND`, under a lock, so
 /// concurrent transfers never interleave. Failed transfers (no response) are not recorded.
-public final class RecordingTransport: HTTPTransport {
+package final class RecordingTransport: HTTPTransport {
     private let inner: any HTTPTransport
     private let secrets: SecretRegistry
     private let descriptor: Int32
@@ -17,10 +17,10 @@ public final class RecordingTransport: HTTPTransport {
     /// The key this recording seals cursors and request state with: the cassette's own when the
     /// file already has one (appending to a recording), else a fresh random key written into it
     /// first, so a replay of the cassette resumes the recorded cursors (DESIGN.md §6).
-    public let cursorKey: [UInt8]
+    package let cursorKey: [UInt8]
 
     /// Opens (creating, mode 0600) the cassette for appending.
-    public init(wrapping inner: any HTTPTransport, path: String, secrets: SecretRegistry, logger: Logger)
+    package init(wrapping inner: any HTTPTransport, path: String, secrets: SecretRegistry, logger: Logger)
         throws(CassetteError)
     {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
@@ -51,7 +51,7 @@ public final class RecordingTransport: HTTPTransport {
     deinit { close(descriptor) }
 
     /// Sends through the wrapped transport and records the exchange.
-    public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         let response = try await inner.send(request)
         let line = CassetteEntry(request: request, response: response).line(redactor: secrets.redactor()) + "\n"
         let bytes = Array(line.utf8)

@@ -7,7 +7,7 @@ import Synchronization
 /// Each request takes the first unused exchange with the same method, URL (query order
 /// ignored) and account whose recorded body, if any, equals the live body after the live request is redacted
 /// the same way the recorder redacts. No match is ``TransportError/Kind/replayMiss``.
-public final class ReplayTransport: HTTPTransport {
+package final class ReplayTransport: HTTPTransport {
     private struct Slot {
         let method: String
         let url: String
@@ -21,10 +21,10 @@ public final class ReplayTransport: HTTPTransport {
     private let secrets: SecretRegistry
     /// The key the recording sealed its cursors with (``CassetteMetadata``): a replay uses it so
     /// the recorded session's cursors resume.
-    public let cursorKey: [UInt8]
+    package let cursorKey: [UInt8]
 
     /// Loads a cassette file; blank lines are skipped, a malformed line is an error naming its number.
-    public init(path: String, secrets: SecretRegistry) throws(CassetteError) {
+    package init(path: String, secrets: SecretRegistry) throws(CassetteError) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CassetteError(message: "cannot read recording '\(path)'")
         }
@@ -51,7 +51,7 @@ public final class ReplayTransport: HTTPTransport {
     }
 
     /// The recorded response for the request, or a `replayMiss` error.
-    public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         let live = CassetteEntry.redacted(request, redactor: secrets.redactor())
         let url = Self.normalized(live.url)
         let body = live.body.map(Self.canonicalBody)

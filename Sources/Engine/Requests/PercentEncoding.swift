@@ -1,30 +1,30 @@
 /// RFC 3986 percent-encoding for the parts of a URL the engine builds.
-public enum PercentEncoding {
+package enum PercentEncoding {
     /// Encodes a value as ONE path segment: everything but unreserved characters is escaped,
     /// so `/`, `?`, `#`, `%` and `..` tricks cannot change the path's shape.
-    public static func pathSegment(_ value: String) -> String {
+    package static func pathSegment(_ value: String) -> String {
         encode(value, keeping: unreserved)
     }
 
     /// Encodes a query name or value (space as `%20`, `+` and `&` escaped).
-    public static func queryComponent(_ value: String) -> String {
+    package static func queryComponent(_ value: String) -> String {
         encode(value, keeping: unreserved)
     }
 
     /// Encodes a value for `application/x-www-form-urlencoded` bodies (space as `+`).
-    public static func formComponent(_ value: String) -> String {
+    package static func formComponent(_ value: String) -> String {
         encode(value, keeping: unreserved).replacing("%20", with: "+")
     }
 
     /// Decodes `%XX` escapes (and nothing else); invalid escapes are kept as they are.
-    public static func decode(_ value: String) -> String {
+    package static func decode(_ value: String) -> String {
         guard value.contains("%"), let bytes = unescaped(value.utf8, strict: false) else { return value }
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Decodes `%XX` escapes as Foundation's `removingPercentEncoding` does: `nil` when an escape
     /// is malformed (`%` not followed by two hex digits) or the decoded bytes are not UTF-8.
-    public static func decodeStrictly(_ value: some StringProtocol) -> String? {
+    package static func decodeStrictly(_ value: some StringProtocol) -> String? {
         unescaped(value.utf8, strict: true).flatMap { String(validating: $0, as: UTF8.self) }
     }
 

@@ -8,40 +8,40 @@ import JSON
 /// encoded, arrays exploded or joined; header values with control characters are refused; body values land at
 /// their `to` pointers over the operation's constant body. Schema defaults fill absent arguments.
 /// One argument may put at most ``maximumInlineBytes`` into the URL or a header.
-public struct RequestBuilder: Sendable {
+package struct RequestBuilder: Sendable {
     /// The most bytes one argument may add to the URL (encoded) or to a header value: far above
     /// what vendors accept, far below libcurl's own limits (a 1 MB request head, an 8 MB URL), so
     /// an oversized value is refused as `invalid_arguments` naming the argument instead of failing
     /// inside libcurl as a misleading, retryable `network` error.
-    public static let maximumInlineBytes = 64 << 10
+    package static let maximumInlineBytes = 64 << 10
 
     /// The integration's base URL without a trailing slash.
-    public var baseURL: String
+    package var baseURL: String
     /// The integration's default headers.
-    public var integrationHeaders: [(name: String, value: String)]
+    package var integrationHeaders: [(name: String, value: String)]
     /// The `User-Agent` sent with every request.
-    public var userAgent: String
+    package var userAgent: String
 
     /// Creates a builder for one integration.
-    public init(integration: Integration, userAgent: String = "switchyard") {
+    package init(integration: Integration, userAgent: String = "switchyard") {
         self.baseURL = integration.baseURL
         self.integrationHeaders = integration.headers
         self.userAgent = userAgent
     }
 
     /// Extra wire parameters the paginator adds to a page request.
-    public struct PageParameters: Sendable {
+    package struct PageParameters: Sendable {
         /// Query parameters (name, value), added after the operation's own.
-        public var query: [(name: String, value: String)] = []
+        package var query: [(name: String, value: String)] = []
         /// Body members (pointer, value), set after the arguments.
-        public var body: [(pointer: JSONPointer, value: JSONValue)] = []
+        package var body: [(pointer: JSONPointer, value: JSONValue)] = []
 
         /// Creates empty page parameters.
-        public init() {}
+        package init() {}
     }
 
     /// Builds the request for the operation with `arguments` (already validated), plus page parameters.
-    public func build(
+    package func build(
         _ operation: APIOperation, arguments: JSONObject, page: PageParameters = PageParameters()
     ) throws(EngineError) -> HTTPRequest {
         var path = ""
@@ -103,7 +103,7 @@ public struct RequestBuilder: Sendable {
     }
 
     /// Builds a GET of a vendor-provided next-page URL (link header, next_url) with the usual headers.
-    public func buildFollowUp(_ operation: APIOperation, url: String, method: String = "GET") -> HTTPRequest {
+    package func buildFollowUp(_ operation: APIOperation, url: String, method: String = "GET") -> HTTPRequest {
         assemble(method: method, url: url, operation: operation, headers: HTTPHeaders(), body: nil)
     }
 
@@ -209,7 +209,7 @@ public struct RequestBuilder: Sendable {
     }
 
     /// Appends query pairs, percent-encoding them, to a URL that may already have a query.
-    public static func url(_ base: String, query: [(name: String, value: String)]) -> String {
+    package static func url(_ base: String, query: [(name: String, value: String)]) -> String {
         url(base, encodedQuery: encoded(query))
     }
 

@@ -1,18 +1,18 @@
 /// The origin (scheme, host, port) of an absolute URL, compared to keep credentials and
 /// redirects on the integration's own origin.
-public struct URLOrigin: Sendable, Hashable, CustomStringConvertible {
+package struct URLOrigin: Sendable, Hashable, CustomStringConvertible {
     /// The scheme in lower case.
-    public var scheme: String
+    package var scheme: String
     /// The host in lower case (IPv6 literals keep their brackets).
-    public var host: String
+    package var host: String
     /// The port, explicit or the scheme's default.
-    public var port: Int
+    package var port: Int
 
     /// Parses the origin of an absolute `http` or `https` URL; `nil` for anything else.
     ///
     /// Runs on every request (credentials only go to the integration's own origin), so it scans
     /// the URL's UTF-8 bytes rather than its characters.
-    public init?(_ url: String) {
+    package init?(_ url: String) {
         var url = url
         guard let parts = url.withUTF8({ Self.parts(of: $0) }) else { return nil }
         (scheme, host, port) = parts
@@ -60,10 +60,10 @@ public struct URLOrigin: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `scheme://host:port`.
-    public var description: String { "\(scheme)://\(host):\(port)" }
+    package var description: String { "\(scheme)://\(host):\(port)" }
 
     /// Resolves a possibly relative reference (`/path?q`, `?q`, `//host/path`, absolute) against a base URL.
-    public static func resolve(_ reference: String, against base: String) -> String {
+    package static func resolve(_ reference: String, against base: String) -> String {
         if reference.contains("://") { return reference }
         guard let schemeEnd = base.firstRange(of: "://") else { return reference }
         let scheme = base[base.startIndex..<schemeEnd.lowerBound]

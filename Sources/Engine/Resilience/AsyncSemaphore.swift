@@ -2,7 +2,7 @@ import Synchronization
 
 /// A counting semaphore for tasks: FIFO, never blocks a thread, and a cancelled waiter leaves the
 /// queue at once without taking a permit.
-public final class AsyncSemaphore: Sendable {
+package final class AsyncSemaphore: Sendable {
     private struct Waiter {
         let id: UInt64
         let continuation: CheckedContinuation<Void, any Error>
@@ -18,12 +18,12 @@ public final class AsyncSemaphore: Sendable {
     private let state: Mutex<State>
 
     /// Creates a semaphore with `permits` permits.
-    public init(permits: Int) {
+    package init(permits: Int) {
         state = Mutex(State(available: permits))
     }
 
     /// Takes a permit, waiting in arrival order; throws `CancellationError` if the task is cancelled while waiting.
-    public func acquire() async throws(CancellationError) {
+    package func acquire() async throws(CancellationError) {
         _ = try await acquire(until: nil)
     }
 
@@ -31,7 +31,7 @@ public final class AsyncSemaphore: Sendable {
     ///
     /// Returns false, holding no permit, when the deadline came first; throws `CancellationError`
     /// if the task is cancelled while waiting.
-    public func acquire(
+    package func acquire(
         until deadline: ContinuousClock.Instant, clock: any EngineClock
     ) async throws(CancellationError) -> Bool {
         try await acquire(until: (deadline, clock))
@@ -102,7 +102,7 @@ public final class AsyncSemaphore: Sendable {
     }
 
     /// Returns a permit, handing it to the longest waiter if there is one.
-    public func release() {
+    package func release() {
         let next = state.withLock { state -> Waiter? in
             if state.waiters.isEmpty {
                 state.available += 1

@@ -2,7 +2,7 @@ import FoundationEssentials
 
 /// The seam for time: every wait the engine takes (backoff, rate limits) goes through it, so tests
 /// can observe waits and a cancelled task stops waiting at once.
-public protocol EngineClock: Sendable {
+package protocol EngineClock: Sendable {
     /// The current monotonic instant.
     func now() -> ContinuousClock.Instant
     /// The current wall-clock time (for HTTP-dates and epoch reset headers).
@@ -12,18 +12,18 @@ public protocol EngineClock: Sendable {
 }
 
 /// The real clock: `ContinuousClock` and `Task.sleep`.
-public struct SystemClock: EngineClock {
+package struct SystemClock: EngineClock {
     /// Creates the system clock.
-    public init() {}
+    package init() {}
 
     /// The current monotonic instant.
-    public func now() -> ContinuousClock.Instant { ContinuousClock.now }
+    package func now() -> ContinuousClock.Instant { ContinuousClock.now }
 
     /// The current wall-clock time.
-    public func wallTime() -> Date { Date() }
+    package func wallTime() -> Date { Date() }
 
     /// Sleeps on the continuous clock; cancellable.
-    public func sleep(until deadline: ContinuousClock.Instant) async throws(CancellationError) {
+    package func sleep(until deadline: ContinuousClock.Instant) async throws(CancellationError) {
         do {
             try await Task.sleep(until: deadline, clock: .continuous)
         } catch {

@@ -12,9 +12,9 @@ import Glibc
 /// Names of days and months are matched without regard to case, the day name in its short or
 /// long form and not checked against the date; the zone must be `GMT` (or `UTC`); blanks
 /// between fields may be repeated; nothing may follow the date.
-public enum HTTPDate {
+package enum HTTPDate {
     /// The moment `text` names, or `nil` when it is not an HTTP-date.
-    public static func parse(_ text: String) -> Date? {
+    package static func parse(_ text: String) -> Date? {
         var scanner = Scanner(text)
         guard let dayName = scanner.letters(),
             weekdays.contains(where: { $0 == dayName || $0.prefix(3) == dayName })

@@ -5,7 +5,7 @@ import Synchronization
 /// The request budget of one integration, shared by every call in the process: a token bucket
 /// (`requests` per `per_seconds`), a cap on requests in flight, a pause when the vendor reports
 /// no requests remaining, and one-at-a-time ordering for writes.
-public final class RateLimiter: Sendable {
+package final class RateLimiter: Sendable {
     private struct Bucket {
         var tokens: Double
         var updated: ContinuousClock.Instant
@@ -19,11 +19,11 @@ public final class RateLimiter: Sendable {
     /// The bucket shared with other processes (`--state-store redis://…`), used instead of the local one.
     private let shared: (any SharedBudget)?
     /// Writes to this integration hold this for the whole tool call, so they never overlap.
-    public let writes = AsyncSemaphore(permits: 1)
+    package let writes = AsyncSemaphore(permits: 1)
 
     /// Creates a limiter; with no configuration it only orders writes. With `shared`, the bucket
     /// and the vendor's pause live in the shared store; `max_concurrent` stays per process.
-    public init(config: RateLimitConfig?, clock: any EngineClock, shared: (any SharedBudget)? = nil) {
+    package init(config: RateLimitConfig?, clock: any EngineClock, shared: (any SharedBudget)? = nil) {
         self.config = config ?? RateLimitConfig()
         self.clock = clock
         self.shared = self.config.requests == nil ? nil : shared
@@ -38,7 +38,7 @@ public final class RateLimiter: Sendable {
     /// Throws ``EngineError`` `rate_limited` when the wait would pass `deadline` or exceed
     /// `maxWait`, `timeout` when no in-flight slot frees up before `deadline`, and
     /// ``EngineError/cancelled`` when the task is cancelled while waiting.
-    public func acquire(deadline: ContinuousClock.Instant, maxWait: Duration) async throws(EngineError) {
+    package func acquire(deadline: ContinuousClock.Instant, maxWait: Duration) async throws(EngineError) {
         if let until = pausedUntil.withLock({ $0 }), until > clock.now() {
             let wait = until - clock.now()
             guard wait <= maxWait, until <= deadline else {
@@ -103,7 +103,7 @@ public final class RateLimiter: Sendable {
     }
 
     /// Ends one request: frees its in-flight slot and reads the vendor's remaining/reset headers.
-    public func release(responseHeaders: HTTPHeaders?) {
+    package func release(responseHeaders: HTTPHeaders?) {
         inFlight?.release()
         guard let headers = responseHeaders else { return }
         let remainingNames = [config.remainingHeader, "x-ratelimit-remaining", "ratelimit-remaining"].compactMap { $0 }

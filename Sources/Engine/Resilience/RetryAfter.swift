@@ -2,9 +2,9 @@ import Catalog
 import FoundationEssentials
 
 /// Reads how long a vendor asks us to wait: `Retry-After` (seconds or HTTP-date) and reset headers.
-public enum RetryAfter {
+package enum RetryAfter {
     /// Seconds to wait according to `Retry-After`, or `nil` when absent or unreadable.
-    public static func seconds(from headers: HTTPHeaders, now: Date) -> Double? {
+    package static func seconds(from headers: HTTPHeaders, now: Date) -> Double? {
         guard let value = headers["Retry-After"]?.trimmingWhitespace(), !value.isEmpty else {
             return nil
         }
@@ -15,7 +15,7 @@ public enum RetryAfter {
 
     /// Seconds until a reset header's moment, in the given format (or guessed: small numbers are
     /// deltas, large ones epoch seconds, anything else an HTTP-date).
-    public static func seconds(untilReset value: String, format: RateLimitConfig.ResetFormat?, now: Date) -> Double? {
+    package static func seconds(untilReset value: String, format: RateLimitConfig.ResetFormat?, now: Date) -> Double? {
         let text = value.trimmingWhitespace()
         switch format {
         case .epochSeconds?:
@@ -33,7 +33,7 @@ public enum RetryAfter {
     }
 
     /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), also accepting RFC 850 and asctime forms.
-    public static func httpDate(_ text: String) -> Date? {
+    package static func httpDate(_ text: String) -> Date? {
         HTTPDate.parse(text)
     }
 }

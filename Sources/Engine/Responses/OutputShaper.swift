@@ -3,17 +3,17 @@ import JSON
 
 /// Fits results into the model's context: removes `omit` pointers, keeps only requested `fields`,
 /// and cuts what would exceed the byte budget (DESIGN.md §5 *Output sizing*).
-public struct OutputShaper: Sendable {
+package struct OutputShaper: Sendable {
     /// The budget of one result's text, in bytes.
-    public var maxOutputBytes: Int
+    package var maxOutputBytes: Int
 
     /// Creates a shaper.
-    public init(maxOutputBytes: Int) {
+    package init(maxOutputBytes: Int) {
         self.maxOutputBytes = maxOutputBytes
     }
 
     /// Removes every `omit` pointer from a value.
-    public static func omitting(_ pointers: [JSONPointer], from value: JSONValue) -> JSONValue {
+    package static func omitting(_ pointers: [JSONPointer], from value: JSONValue) -> JSONValue {
         guard !pointers.isEmpty else { return value }
         var copy = value
         for pointer in pointers { copy.removeValue(at: pointer) }
@@ -21,14 +21,14 @@ public struct OutputShaper: Sendable {
     }
 
     /// Keeps only the named top-level fields of an object item (non-objects are kept as they are).
-    public static func keeping(_ fields: [String]?, of item: JSONValue) -> JSONValue {
+    package static func keeping(_ fields: [String]?, of item: JSONValue) -> JSONValue {
         guard let fields, case .object(let object) = item else { return item }
         return .object(JSONObject(object.members.filter { fields.contains($0.key) }))
     }
 
     /// The outcome for a non-list body: compact JSON text and structured content, or — over the
     /// budget — the text cut at the budget with a marker and no structured content.
-    public func single(_ body: JSONValue, attempts: Int, status: Int?) -> ToolOutcome {
+    package func single(_ body: JSONValue, attempts: Int, status: Int?) -> ToolOutcome {
         let value = body == .null ? JSONValue.object(["ok": true, "status": .int(Int64(status ?? 200))]) : body
         let text = value.encoded()
         guard text.utf8.count > maxOutputBytes else {
@@ -46,7 +46,7 @@ public struct OutputShaper: Sendable {
     /// the ordinary path (not JSON, or an object repeats a key).
     ///
     /// Only for bodies the operation keeps whole: no `omit` pointers, no `failure_when` rule.
-    public func oversized(_ body: Data, attempts: Int, status: Int?) -> ToolOutcome? {
+    package func oversized(_ body: Data, attempts: Int, status: Int?) -> ToolOutcome? {
         guard body.count > maxOutputBytes,
             let compact = JSONParser.compactEncoding(of: body, keepingAtMost: maxOutputBytes),
             compact.totalCount > maxOutputBytes
@@ -58,7 +58,7 @@ public struct OutputShaper: Sendable {
     }
 
     /// The text cut to the budget, followed by a marker saying how to get less or more.
-    public func cut(_ text: String, hint: String?) -> String {
+    package func cut(_ text: String, hint: String?) -> String {
         cut(text, totalBytes: text.utf8.count, hint: hint)
     }
 

@@ -5,18 +5,18 @@ import JSON
 ///
 /// Redaction runs over every string of every response, so the common case — no secret anywhere —
 /// is a byte scan that allocates nothing and hands the very same value back.
-public struct Redactor: Sendable {
+package struct Redactor: Sendable {
     /// The replacement text.
-    public static let marker = "[REDACTED]"
+    package static let marker = "[REDACTED]"
     /// The secrets, longest first so a secret containing another is replaced whole.
-    public let secrets: [String]
+    package let secrets: [String]
     /// The secrets' UTF-8 bytes, in the same order.
     private let patterns: [[UInt8]]
     /// The byte length of the shortest secret: shorter strings cannot contain one.
     private let shortest: Int
 
     /// Creates a redactor; secrets shorter than 4 characters are ignored (they would mangle ordinary text).
-    public init(secrets: [String]) {
+    package init(secrets: [String]) {
         var unique = Set<String>()
         for secret in secrets where secret.count >= 4 && secret != Self.marker {
             unique.insert(secret)
@@ -31,15 +31,15 @@ public struct Redactor: Sendable {
     }
 
     /// Whether there is nothing to redact.
-    public var isEmpty: Bool { secrets.isEmpty }
+    package var isEmpty: Bool { secrets.isEmpty }
 
     /// The text with every secret replaced.
-    public func redact(_ text: String) -> String {
+    package func redact(_ text: String) -> String {
         redacted(text) ?? text
     }
 
     /// The value with every secret replaced inside strings and keys.
-    public func redact(_ value: JSONValue) -> JSONValue {
+    package func redact(_ value: JSONValue) -> JSONValue {
         redacted(value) ?? value
     }
 

@@ -4,17 +4,17 @@ import JSON
 
 /// Reads a vendor response: success bodies as JSON, failures as typed ``EngineError``s with the
 /// vendor's own message and a trimmed copy of its body (DESIGN.md §5 *Errors*).
-public struct ResponseInterpreter: Sendable {
+package struct ResponseInterpreter: Sendable {
     /// The most bytes of vendor body kept in an error's `vendor` field.
-    public static let vendorBodyLimit = 2000
+    package static let vendorBodyLimit = 2000
 
     /// How the operation's vendor reports errors.
-    public var errors: ErrorConfig
+    package var errors: ErrorConfig
     /// Secrets to scrub from anything taken from the vendor.
-    public var redactor: Redactor
+    package var redactor: Redactor
 
     /// Creates an interpreter.
-    public init(errors: ErrorConfig, redactor: Redactor) {
+    package init(errors: ErrorConfig, redactor: Redactor) {
         self.errors = errors
         self.redactor = redactor
     }
@@ -22,7 +22,7 @@ public struct ResponseInterpreter: Sendable {
     /// A 2xx list page: its body with only the records in `range` (and the last) kept of the
     /// array at `records`, or the failure it represents. An empty body, or `null` where the items
     /// go (Pipedrive's empty `data`), is a page of no items; no array there has a `nil` count.
-    public func successPage(
+    package func successPage(
         _ response: HTTPResponse, records: JSONPointer, keeping range: Range<Int>
     ) throws(EngineError) -> SparseArrayDocument {
         // A failure rule looking inside the records needs them whole: read the page in full then.
@@ -52,7 +52,7 @@ public struct ResponseInterpreter: Sendable {
     }
 
     /// The body of a 2xx response as JSON (an empty body is `null`), or the failure it represents.
-    public func success(_ response: HTTPResponse) throws(EngineError) -> JSONValue {
+    package func success(_ response: HTTPResponse) throws(EngineError) -> JSONValue {
         if Self.isBlank(response.body) { return .null }
         let body: JSONValue
         do {
@@ -81,7 +81,7 @@ public struct ResponseInterpreter: Sendable {
     /// The error a non-2xx response represents (3xx included: redirects are handled before this).
     /// `retryAfter` is the wait already worked out (Retry-After or a reset header); without it the
     /// response's own `Retry-After` is read.
-    public func failure(_ response: HTTPResponse, retryAfter: Double? = nil) -> EngineError {
+    package func failure(_ response: HTTPResponse, retryAfter: Double? = nil) -> EngineError {
         let parsed = try? JSONParser.parse(response.body)
         let type = parsed.flatMap(mappedType) ?? ErrorType.forStatus(response.status) ?? .upstreamError
         let fallback = "the vendor answered HTTP \(response.status)"
@@ -97,7 +97,7 @@ public struct ResponseInterpreter: Sendable {
     }
 
     /// The vendor's human message, tried through the configured then the default pointers.
-    public func message(from body: JSONValue) -> String? {
+    package func message(from body: JSONValue) -> String? {
         for pointer in errors.messagePointers + ErrorConfig.defaultMessagePointers {
             switch body.value(at: pointer) {
             case .string(let text)? where !text.isEmpty: return redactor.redact(String(text.prefix(500)))

@@ -1,16 +1,16 @@
 import JSON
 
 /// Names one OAuth credential in a state store: integration, account and client id.
-public struct CredentialID: Sendable, Hashable {
+package struct CredentialID: Sendable, Hashable {
     /// The integration name.
-    public var integration: String
+    package var integration: String
     /// The account (`nil` for the default account).
-    public var account: String?
+    package var account: String?
     /// The OAuth client id.
-    public var clientID: String
+    package var clientID: String
 
     /// Creates an id.
-    public init(integration: String, account: String? = nil, clientID: String) {
+    package init(integration: String, account: String? = nil, clientID: String) {
         self.integration = integration
         self.account = account
         self.clientID = clientID
@@ -19,7 +19,7 @@ public struct CredentialID: Sendable, Hashable {
     /// `oauth-INTEGRATION[@ACCOUNT]-DIGEST`: safe as a file name and a Redis key part (integration
     /// names are `[a-z0-9_]`, accounts `[A-Za-z0-9_-]`), the client id digested. The default
     /// account keeps the name it had before accounts existed, so stored grants stay valid.
-    public var stem: String {
+    package var stem: String {
         let digest = SHA256.hexDigest(Array(clientID.utf8)).prefix(16)
         return "oauth-\(integration)" + (account.map { "@" + $0 } ?? "") + "-\(digest)"
     }

@@ -2,38 +2,38 @@ import SystemIO
 
 /// The state directory as a ``StateStore``: one token file per credential (``TokenStore``) and an
 /// advisory file lock beside it. Rate budgets stay in each process.
-public struct FileStateStore: StateStore {
+package struct FileStateStore: StateStore {
     /// The state directory.
-    public let directory: String
+    package let directory: String
 
     /// A store in `directory` (created, mode 0700, on first write).
-    public init(directory: String) {
+    package init(directory: String) {
         self.directory = directory
     }
 
     /// `the state directory DIR`.
-    public var label: String { "the state directory \(directory)" }
+    package var label: String { "the state directory \(directory)" }
 
     /// The credential's token file.
-    public func file(for credential: CredentialID) -> TokenStore {
+    package func file(for credential: CredentialID) -> TokenStore {
         TokenStore(directory: directory, stem: credential.stem)
     }
 
     /// The token file's record, read off the cooperative pool; an unreadable file reads as none.
-    public func loadToken(_ credential: CredentialID) async throws(EngineError) -> TokenStore.Record? {
+    package func loadToken(_ credential: CredentialID) async throws(EngineError) -> TokenStore.Record? {
         let file = file(for: credential)
         return await BlockingFileWork.run { file.load() }
     }
 
     /// Replaces the token file (temporary file, fsync, rename).
-    public func saveToken(_ record: TokenStore.Record, for credential: CredentialID) async throws(EngineError) {
+    package func saveToken(_ record: TokenStore.Record, for credential: CredentialID) async throws(EngineError) {
         let file = file(for: credential)
         try await BlockingFileWork.run { () throws(EngineError) in try file.save(record) }
     }
 
     /// The `flock` on the credential's lock file (held until released or the process exits, so
     /// `lifetime` is not needed).
-    public func lockToken(_ credential: CredentialID, lifetime: Duration, deadline: ContinuousClock.Instant)
+    package func lockToken(_ credential: CredentialID, lifetime: Duration, deadline: ContinuousClock.Instant)
         async throws(EngineError) -> any StateLock
     {
         let file = file(for: credential)
@@ -42,7 +42,7 @@ public struct FileStateStore: StateStore {
     }
 
     /// `nil`: with files, each process keeps its own budget.
-    public func sharedBudget(integration: String, account: String?, requests: Int, perSeconds: Double)
+    package func sharedBudget(integration: String, account: String?, requests: Int, perSeconds: Double)
         -> (any SharedBudget)?
     {
         nil

@@ -9,23 +9,23 @@ import JSON
 /// (a hash: the bucket and the vendor's pause). When the server cannot be reached every operation
 /// throws `unavailable` naming the store — there is no fallback to local state, which would let
 /// two processes rotate one refresh token.
-public final class RedisStateStore: StateStore {
+package final class RedisStateStore: StateStore {
     /// The client all operations go through.
-    public let client: RedisClient
+    package let client: RedisClient
     /// The key prefix.
-    public let prefix: String
+    package let prefix: String
 
     /// A store on `endpoint`; nothing connects until first use.
-    public init(endpoint: RedisEndpoint, timeout: Duration = .seconds(2), prefix: String = "switchyard:") {
+    package init(endpoint: RedisEndpoint, timeout: Duration = .seconds(2), prefix: String = "switchyard:") {
         self.client = RedisClient(endpoint: endpoint, timeout: timeout)
         self.prefix = prefix
     }
 
     /// `redis HOST:PORT/DB`.
-    public var label: String { client.endpoint.description }
+    package var label: String { client.endpoint.description }
 
     /// The stored record (`GET`), `nil` when there is none or it is not a record.
-    public func loadToken(_ credential: CredentialID) async throws(EngineError) -> TokenStore.Record? {
+    package func loadToken(_ credential: CredentialID) async throws(EngineError) -> TokenStore.Record? {
         let reply = try await run(RedisCommand("GET", prefix + "oauth:" + credential.stem))
         guard case .bulk(let bytes?) = reply, let value = try? JSONParser.parse(Data(bytes)) else { return nil }
         return TokenStore.Record(
@@ -35,7 +35,7 @@ public final class RedisStateStore: StateStore {
     }
 
     /// Replaces the record with one `SET` (atomic: readers see the old or the new record).
-    public func saveToken(_ record: TokenStore.Record, for credential: CredentialID) async throws(EngineError) {
+    package func saveToken(_ record: TokenStore.Record, for credential: CredentialID) async throws(EngineError) {
         var object = JSONObject()
         if let token = record.refreshToken { object["refresh_token"] = .string(token) }
         if let digest = record.environmentDigest { object["environment_sha256"] = .string(digest) }
@@ -47,7 +47,7 @@ public final class RedisStateStore: StateStore {
     }
 
     /// `SET lock:STEM TOKEN NX PX lifetime`, tried again every few milliseconds until `deadline`.
-    public func lockToken(_ credential: CredentialID, lifetime: Duration, deadline: ContinuousClock.Instant)
+    package func lockToken(_ credential: CredentialID, lifetime: Duration, deadline: ContinuousClock.Instant)
         async throws(EngineError) -> any StateLock
     {
         let key = prefix + "lock:" + credential.stem
@@ -72,7 +72,7 @@ public final class RedisStateStore: StateStore {
     }
 
     /// One bucket per integration and account in Redis.
-    public func sharedBudget(integration: String, account: String?, requests: Int, perSeconds: Double)
+    package func sharedBudget(integration: String, account: String?, requests: Int, perSeconds: Double)
         -> (any SharedBudget)?
     {
         RedisBudget(

@@ -1,5 +1,5 @@
 /// A request budget (token bucket) shared by several processes through a ``StateStore``.
-public protocol SharedBudget: Sendable {
+package protocol SharedBudget: Sendable {
     /// Takes one request from the budget if it can be had within `allowedWait` (the pause after a
     /// vendor's learned reset included); returns how long to wait before sending, or throws
     /// `rate_limited` (nothing taken) when the wait would be longer, `unavailable` when the store

@@ -3,7 +3,7 @@
 ///
 /// Two implementations: ``FileStateStore`` (the state directory, one machine) and
 /// ``RedisStateStore`` (a fleet of processes on many machines).
-public protocol StateStore: Sendable {
+package protocol StateStore: Sendable {
     /// Names the store in messages (`the state directory /x`, `redis 10.0.0.5:6379/0`); never a secret.
     var label: String { get }
 
@@ -25,7 +25,7 @@ public protocol StateStore: Sendable {
 }
 
 /// A held lock of a ``StateStore``.
-public protocol StateLock: Sendable {
+package protocol StateLock: Sendable {
     /// Releases the lock (only if this holder still has it).
     func release() async
 }

@@ -3,14 +3,14 @@
 extension StringProtocol {
     /// The text without leading and trailing whitespace, as Foundation's `CharacterSet.whitespaces`
     /// has it: tab, space, U+00A0, U+1680, U+2000–U+200B, U+202F, U+205F and U+3000.
-    public func trimmingWhitespace() -> String {
+    package func trimmingWhitespace() -> String {
         trimming(where: Self.isWhitespace)
     }
 
     /// The text without leading and trailing whitespace or line breaks: ``trimmingWhitespace()``'s
     /// characters plus U+000A–U+000D, U+0085, U+2028 and U+2029, as Foundation's
     /// `CharacterSet.whitespacesAndNewlines` has it.
-    public func trimmingWhitespaceAndNewlines() -> String {
+    package func trimmingWhitespaceAndNewlines() -> String {
         trimming { scalar in
             switch scalar.value {
             case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true

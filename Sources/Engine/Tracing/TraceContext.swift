@@ -4,13 +4,13 @@
 /// Values come from the model's client and are checked strictly: a `traceparent` that is not
 /// well formed is ignored together with its `tracestate` (as the W3C recommendation says), so
 /// nothing the client sends can put arbitrary text into a vendor request's headers.
-public struct TraceContext: Sendable, Equatable {
+package struct TraceContext: Sendable, Equatable {
     /// The 32 lowercase hex digits of the trace id (never all zeros).
-    public let traceID: String
+    package let traceID: String
     /// The trace flags as two lowercase hex digits (`01` = sampled).
-    public let flags: String
+    package let flags: String
     /// The vendor-specific trace state, forwarded as received when well formed.
-    public let tracestate: String?
+    package let tracestate: String?
 
     /// Parses a `traceparent` (and an optional `tracestate`); `nil` when `traceparent` is malformed.
     ///
@@ -18,7 +18,7 @@ public struct TraceContext: Sendable, Equatable {
     /// after a `-`, of which only the first four fields are read. Version `ff`, upper-case hex and
     /// all-zero ids are refused. A `tracestate` longer than 512 bytes or holding anything but
     /// printable ASCII is dropped.
-    public init?(traceparent: String, tracestate: String? = nil) {
+    package init?(traceparent: String, tracestate: String? = nil) {
         let bytes = Array(traceparent.utf8)
         guard bytes.count >= 55 else { return nil }
         let version = String(decoding: bytes[0..<2], as: UTF8.self)
@@ -47,12 +47,12 @@ public struct TraceContext: Sendable, Equatable {
     }
 
     /// The `traceparent` header of one vendor request: version `00`, this trace, span `span`.
-    public func traceparent(span: String) -> String {
+    package func traceparent(span: String) -> String {
         "00-\(traceID)-\(span)-\(flags)"
     }
 
     /// A fresh random span id: 16 lowercase hex digits, never all zeros.
-    public static func newSpanID() -> String {
+    package static func newSpanID() -> String {
         var generator = SystemRandomNumberGenerator()
         let value = UInt64.random(in: 1...UInt64.max, using: &generator)
         let digits = String(value, radix: 16)

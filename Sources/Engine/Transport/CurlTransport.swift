@@ -7,9 +7,9 @@ import Synchronization
 /// followed, proxy environment variables are ignored, compressed responses are decoded, and
 /// cancelling the calling task aborts its transfer at once (closing its connection) and throws
 /// ``TransportError/Kind/cancelled``.
-public final class CurlTransport: HTTPTransport {
+package final class CurlTransport: HTTPTransport {
     /// The default limit on a response body: 64 MiB.
-    public static let defaultMaxResponseBytes = 64 << 20
+    package static let defaultMaxResponseBytes = 64 << 20
 
     private let loop: CurlMultiLoop
     private let policy: CurlTransferPolicy
@@ -23,7 +23,7 @@ public final class CurlTransport: HTTPTransport {
     ///   - maxIdleConnections: how many idle connections are kept open for reuse.
     ///   - proxy: a proxy URL to send every request through, or `nil` for none.
     /// - Throws: ``TransportError/Kind/other`` when libcurl cannot be initialised.
-    public init(
+    package init(
         maxResponseBytes: Int = CurlTransport.defaultMaxResponseBytes, maxIdleConnections: Int = 32,
         proxy: String? = nil
     ) throws(TransportError) {
@@ -36,7 +36,7 @@ public final class CurlTransport: HTTPTransport {
     }
 
     /// Sends one request on the loop thread and suspends until its response has fully arrived.
-    public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         guard !Task.isCancelled else {
             throw TransportError(.cancelled, "the request was cancelled before it was sent")
         }

@@ -1,7 +1,7 @@
 /// Why a transport could not produce a response.
-public struct TransportError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct TransportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The broad class of failure; it decides the engine's error type and whether a retry is safe.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// The request's `timeout` elapsed (connect or transfer).
         case timeout
         /// The connection could not be made (refused, DNS, TLS handshake): the server never saw the request.
@@ -24,16 +24,16 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     /// The class of failure.
-    public var kind: Kind
+    package var kind: Kind
     /// A short human message, free of secrets (never the request headers or body).
-    public var message: String
+    package var message: String
 
     /// Creates a transport error.
-    public init(_ kind: Kind, _ message: String) {
+    package init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }
 
     /// The message, prefixed by nothing: it is meant for logs and tool results.
-    public var description: String { message }
+    package var description: String { message }
 }

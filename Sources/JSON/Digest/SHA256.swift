@@ -1,6 +1,6 @@
 /// SHA-256 (FIPS 180-4), written here because the project takes no packages; used for audit
 /// digests of arguments and for the integrity check of pagination cursors.
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
@@ -19,10 +19,10 @@ public struct SHA256: Sendable {
     ]
 
     /// Creates an empty hash.
-    public init() {}
+    package init() {}
 
     /// Feeds bytes.
-    public mutating func update(_ bytes: some Sequence<UInt8>) {
+    package mutating func update(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
             buffer.append(byte)
             length &+= 1
@@ -34,7 +34,7 @@ public struct SHA256: Sendable {
     }
 
     /// The 32-byte digest of everything fed.
-    public func finalize() -> [UInt8] {
+    package func finalize() -> [UInt8] {
         var copy = self
         let bitLength = length &* 8
         copy.buffer.append(0x80)
@@ -56,14 +56,14 @@ public struct SHA256: Sendable {
     }
 
     /// The digest of `bytes`.
-    public static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
+    package static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.finalize()
     }
 
     /// The digest of `bytes` in lower-case hexadecimal.
-    public static func hexDigest(_ bytes: some Sequence<UInt8>) -> String {
+    package static func hexDigest(_ bytes: some Sequence<UInt8>) -> String {
         Hex.encode(hash(bytes))
     }
 

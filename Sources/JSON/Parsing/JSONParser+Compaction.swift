@@ -7,7 +7,7 @@ extension JSONParser {
     /// formatting, so the bytes are the same. Returns `nil` when `data` is not valid JSON (parse it
     /// to learn why) or when an object repeats a key: there the parsed value keeps the last value
     /// at the first key's position, which a single pass cannot reproduce.
-    public static func compactEncoding(of data: some Collection<UInt8>, keepingAtMost limit: Int) -> CompactEncoding? {
+    package static func compactEncoding(of data: some Collection<UInt8>, keepingAtMost limit: Int) -> CompactEncoding? {
         let result: CompactEncoding?? = data.withContiguousStorageIfAvailable { buffer in
             compactEncoding(buffer, limit: limit)
         }

@@ -1,21 +1,21 @@
 /// A document whose one large array was read sparsely: only the elements a caller needs were
 /// kept, so a 20 MB page of records costs the memory of the few items taken, not of all of them.
-public struct SparseArrayDocument: Sendable {
+package struct SparseArrayDocument: Sendable {
     /// The document, with the array at the pointer replaced by an empty array when it was read
     /// sparsely (every other member as parsed).
-    public var body: JSONValue
+    package var body: JSONValue
     /// How many elements the array holds, or `nil` when there is no array at the pointer (then
     /// ``body`` holds whatever is there, parsed in full).
-    public var count: Int?
+    package var count: Int?
     /// The index of the first element in ``elements``.
-    public var start: Int
+    package var start: Int
     /// The kept elements: those of the requested range that exist, in order.
-    public var elements: [JSONValue]
+    package var elements: [JSONValue]
     /// The array's last element, kept whatever the range (cursor styles read it).
-    public var last: JSONValue?
+    package var last: JSONValue?
 
     /// Creates a document.
-    public init(body: JSONValue, count: Int?, start: Int, elements: [JSONValue], last: JSONValue?) {
+    package init(body: JSONValue, count: Int?, start: Int, elements: [JSONValue], last: JSONValue?) {
         self.body = body
         self.count = count
         self.start = start
@@ -28,7 +28,7 @@ extension JSONParser {
     /// Parses `data` like ``parse(_:)-(some Collection<UInt8>)``, but keeps of the array at
     /// `pointer` only the elements in `range` and the last one. Every element is still checked
     /// (the text must be valid JSON throughout); the others are dropped as soon as they are read.
-    public static func parse(
+    package static func parse(
         _ data: some Collection<UInt8>, keepingElements range: Range<Int>, ofArrayAt pointer: JSONPointer
     ) throws(JSONParseError) -> SparseArrayDocument {
         let run = { (buffer: UnsafeBufferPointer<UInt8>) -> Result<SparseArrayDocument, JSONParseError> in

@@ -6,9 +6,9 @@ import Glibc
 /// Strict means: no trailing commas, comments, leading zeros, `NaN`, unescaped control
 /// characters, lone surrogate escapes or invalid UTF-8 — each is an error, never repaired.
 /// Nesting deeper than ``maximumDepth`` is refused so hostile input cannot exhaust the stack.
-public struct JSONParser {
+package struct JSONParser {
     /// The deepest nesting of arrays and objects accepted.
-    public static let maximumDepth = 512
+    package static let maximumDepth = 512
 
     // Internal, not private: the compaction pass (JSONParser+Compaction.swift) reads with the same scanner.
     let bytes: UnsafeBufferPointer<UInt8>
@@ -20,7 +20,7 @@ public struct JSONParser {
     }
 
     /// Parses one JSON text (surrounding whitespace allowed) from UTF-8 bytes.
-    public static func parse(_ data: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
+    package static func parse(_ data: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
         let result: Result<JSONValue, JSONParseError>? = data.withContiguousStorageIfAvailable { buffer in
             parseBuffer(buffer)
         }
@@ -30,7 +30,7 @@ public struct JSONParser {
     }
 
     /// Parses one JSON text from a string.
-    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+    package static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
         var text = text
         let result = text.withUTF8 { parseBuffer($0) }
         return try result.get()

@@ -4,20 +4,20 @@ import FoundationEssentials
 ///
 /// Strings are escaped minimally (quote, backslash, control characters); non-ASCII is written as
 /// UTF-8. Non-finite doubles, which JSON cannot say, are written as `null`.
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     /// Whether object members are written sorted by key (canonical form) instead of in their order.
-    public var sortedKeys: Bool
+    package var sortedKeys: Bool
     /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
 
     /// Creates a writer.
-    public init(sortedKeys: Bool = false, reserving capacity: Int = 256) {
+    package init(sortedKeys: Bool = false, reserving capacity: Int = 256) {
         self.sortedKeys = sortedKeys
         bytes.reserveCapacity(capacity)
     }
 
     /// Appends one value.
-    public mutating func write(_ value: JSONValue) {
+    package mutating func write(_ value: JSONValue) {
         switch value {
         case .null: appendASCII("null")
         case .bool(let flag): appendASCII(flag ? "true" : "false")
@@ -48,7 +48,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends raw bytes that are already valid JSON (used to splice pre-encoded fragments).
-    public mutating func writeRaw(_ fragment: some Sequence<UInt8>) {
+    package mutating func writeRaw(_ fragment: some Sequence<UInt8>) {
         bytes.append(contentsOf: fragment)
     }
 
@@ -58,7 +58,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends a string literal with JSON escaping.
-    public mutating func writeString(_ string: String) {
+    package mutating func writeString(_ string: String) {
         var string = string
         string.withUTF8 { writeEscaped($0) }
     }

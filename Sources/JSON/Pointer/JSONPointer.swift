@@ -1,18 +1,18 @@
 /// An RFC 6901 JSON Pointer such as `/errors/0/message`; the empty pointer names the whole document.
-public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
+package struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
     /// The unescaped reference tokens, outermost first.
-    public var tokens: [String]
+    package var tokens: [String]
 
     /// The pointer to the whole document.
-    public static let root = JSONPointer(tokens: [])
+    package static let root = JSONPointer(tokens: [])
 
     /// Creates a pointer from unescaped tokens.
-    public init(tokens: [String]) {
+    package init(tokens: [String]) {
         self.tokens = tokens
     }
 
     /// Parses the textual form; it must be empty or start with `/`, and `~` may only be followed by `0` or `1`.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         if text.isEmpty {
             tokens = []
             return
@@ -46,7 +46,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The textual form, with `~` and `/` escaped.
-    public var description: String {
+    package var description: String {
         var text = String.UnicodeScalarView()
         for token in tokens {
             text.append("/")
@@ -62,17 +62,17 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// This pointer extended by one token.
-    public func appending(_ token: String) -> JSONPointer {
+    package func appending(_ token: String) -> JSONPointer {
         JSONPointer(tokens: tokens + [token])
     }
 
     /// This pointer extended by an array index.
-    public func appending(_ index: Int) -> JSONPointer {
+    package func appending(_ index: Int) -> JSONPointer {
         appending(String(index))
     }
 
     /// Whether this is the pointer to the whole document.
-    public var isRoot: Bool { tokens.isEmpty }
+    package var isRoot: Bool { tokens.isEmpty }
 }
 
 extension JSONPointer {

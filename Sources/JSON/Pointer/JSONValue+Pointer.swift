@@ -1,6 +1,6 @@
 extension JSONValue {
     /// The value the pointer names, or `nil` when any step is missing.
-    public func value(at pointer: JSONPointer) -> JSONValue? {
+    package func value(at pointer: JSONPointer) -> JSONValue? {
         var current = self
         for token in pointer.tokens {
             switch current {
@@ -19,7 +19,7 @@ extension JSONValue {
 
     /// Removes the value the pointer names; returns whether anything was removed. The root cannot be removed.
     @discardableResult
-    public mutating func removeValue(at pointer: JSONPointer) -> Bool {
+    package mutating func removeValue(at pointer: JSONPointer) -> Bool {
         guard let first = pointer.tokens.first else { return false }
         let rest = JSONPointer(tokens: Array(pointer.tokens.dropFirst()))
         switch self {
@@ -55,7 +55,7 @@ extension JSONValue {
     ///
     /// Returns `false`, changing nothing, when a step passes through a scalar or an index is out of range.
     @discardableResult
-    public mutating func setValue(_ value: JSONValue, at pointer: JSONPointer) -> Bool {
+    package mutating func setValue(_ value: JSONValue, at pointer: JSONPointer) -> Bool {
         guard let first = pointer.tokens.first else {
             self = value
             return true

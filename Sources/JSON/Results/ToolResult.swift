@@ -6,18 +6,18 @@
 /// ``writeStructuredContent(into:)`` then writes the text's bytes instead of encoding the value a
 /// second time (a 10,000-item list is over a megabyte). That shortcut is this type's own detail:
 /// both paths write the same bytes, and nothing outside can set it apart from the value.
-public struct ToolResult: Sendable, Equatable {
+package struct ToolResult: Sendable, Equatable {
     /// The text content block (compact JSON, or a short message).
-    public let text: String
+    package let text: String
     /// The structured result, if any.
-    public let structuredContent: JSONValue?
+    package let structuredContent: JSONValue?
     /// Whether the call failed (arguments, upstream, policy); the model reads the text and corrects.
-    public var isError: Bool
+    package var isError: Bool
     /// Whether ``text`` is exactly the compact JSON of ``structuredContent``.
     let textIsStructured: Bool
 
     /// A result whose text and structured content are unrelated (or the latter is absent).
-    public init(text: String, structuredContent: JSONValue? = nil, isError: Bool = false) {
+    package init(text: String, structuredContent: JSONValue? = nil, isError: Bool = false) {
         self.text = text
         self.structuredContent = structuredContent
         self.isError = isError
@@ -25,13 +25,13 @@ public struct ToolResult: Sendable, Equatable {
     }
 
     /// A result whose text is `structured`'s compact JSON, encoded here once.
-    public init(encoding structured: JSONValue, isError: Bool = false) {
+    package init(encoding structured: JSONValue, isError: Bool = false) {
         self.init(text: structured.encoded(), encodedFrom: structured, isError: isError)
     }
 
     /// A result whose `text` the caller built as the compact JSON of `structured` (for instance
     /// from bytes encoded item by item); it must be exactly what encoding `structured` gives.
-    public init(text: String, encodedFrom structured: JSONValue, isError: Bool = false) {
+    package init(text: String, encodedFrom structured: JSONValue, isError: Bool = false) {
         self.text = text
         self.structuredContent = structured
         self.isError = isError
@@ -40,7 +40,7 @@ public struct ToolResult: Sendable, Equatable {
 
     /// Writes ``structuredContent`` (`null` when absent): the text's bytes when they are its
     /// encoding, else the value encoded.
-    public func writeStructuredContent(into writer: inout JSONWriter) {
+    package func writeStructuredContent(into writer: inout JSONWriter) {
         guard let structuredContent else {
             writer.write(.null)
             return
@@ -54,7 +54,7 @@ public struct ToolResult: Sendable, Equatable {
 
     /// The size of ``structuredContent``'s encoding when it is already known (the text's), else 0:
     /// a hint for reserving buffer space.
-    public var knownStructuredSize: Int {
+    package var knownStructuredSize: Int {
         textIsStructured ? text.utf8.count : 0
     }
 }

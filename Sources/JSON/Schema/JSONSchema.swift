@@ -7,7 +7,7 @@ import FoundationEssentials
 /// `minItems`/`maxItems`, `minLength`/`maxLength` (in Unicode scalars), `pattern`,
 /// `minimum`/`maximum`, `exclusiveMinimum`/`exclusiveMaximum` (numeric form). Other keywords
 /// (`description`, `default`, `format`, …) are annotations and ignored.
-public struct JSONSchema: Sendable {
+package struct JSONSchema: Sendable {
     private var types: [String]? = nil
     private var properties: [(name: String, schema: JSONSchema)] = []
     private var required: [String] = []
@@ -27,7 +27,7 @@ public struct JSONSchema: Sendable {
     private var exclusiveMaximum: Double? = nil
 
     /// Compiles a schema; throws ``JSONSchemaError`` naming the keyword that cannot be used.
-    public init(_ schema: JSONValue) throws(JSONSchemaError) {
+    package init(_ schema: JSONValue) throws(JSONSchemaError) {
         try self.init(schema, at: .root)
     }
 
@@ -108,7 +108,7 @@ public struct JSONSchema: Sendable {
     }
 
     /// Every violation of the instance, in document order; empty when it is valid.
-    public func validate(_ instance: JSONValue) -> [SchemaViolation] {
+    package func validate(_ instance: JSONValue) -> [SchemaViolation] {
         var violations: [SchemaViolation] = []
         validate(instance, at: .root, into: &violations)
         return violations

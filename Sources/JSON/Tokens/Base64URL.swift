@@ -3,9 +3,9 @@ import FoundationEssentials
 /// Unpadded base64url (RFC 4648 §5) with strict decoding: any character outside the alphabet,
 /// a length no encoder produces or stray low bits in the last character are refused, so every
 /// token has exactly one spelling.
-public enum Base64URL {
+package enum Base64URL {
     /// The unpadded base64url text of `bytes`.
-    public static func encode(_ bytes: some Collection<UInt8>) -> String {
+    package static func encode(_ bytes: some Collection<UInt8>) -> String {
         var text = Data(bytes).base64EncodedString()
         text = text.replacing("+", with: "-").replacing("/", with: "_")
         while text.hasSuffix("=") { text.removeLast() }
@@ -13,7 +13,7 @@ public enum Base64URL {
     }
 
     /// The bytes `text` spells, or `nil` when it is not canonical unpadded base64url.
-    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
+    package static func decode(_ text: some StringProtocol) -> [UInt8]? {
         guard !text.isEmpty, text.utf8.count % 4 != 1, text.utf8.allSatisfy(isAlphabet) else { return nil }
         var standard = String(text).replacing("-", with: "+").replacing("_", with: "/")
         while standard.utf8.count % 4 != 0 { standard += "=" }

@@ -1,8 +1,8 @@
 /// Lower-case hexadecimal text of bytes, and its strict inverse (for keys kept in files and
 /// environment variables).
-public enum Hex {
+package enum Hex {
     /// The lower-case hex text of `bytes`.
-    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    package static func encode(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var output: [UInt8] = []
         for byte in bytes {
@@ -13,7 +13,7 @@ public enum Hex {
     }
 
     /// The bytes `text` spells (either case, even length), or `nil` for anything else.
-    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
+    package static func decode(_ text: some StringProtocol) -> [UInt8]? {
         let digits = Array(text.utf8)
         guard digits.count % 2 == 0 else { return nil }
         var bytes: [UInt8] = []

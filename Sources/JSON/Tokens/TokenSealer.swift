@@ -6,27 +6,27 @@
 /// The purpose separates token kinds, so a list cursor can never be replayed as request state
 /// or the other way round. Without the key nobody can mint a token that opens; any change to a
 /// sealed token — one byte, one character, a truncation — fails to open.
-public struct TokenSealer: Sendable {
+package struct TokenSealer: Sendable {
     /// The format version, the token's first byte.
-    public static let version: UInt8 = 2
+    package static let version: UInt8 = 2
     /// The length of the authentication tag in bytes (128 bits).
-    public static let tagLength = 16
+    package static let tagLength = 16
 
     private let key: [UInt8]
 
     /// Creates a sealer over a secret key (32 random bytes in production).
-    public init(key: [UInt8]) {
+    package init(key: [UInt8]) {
         self.key = key
     }
 
     /// 32 bytes from the system's cryptographically secure generator (`getrandom` on Linux).
-    public static func randomKey() -> [UInt8] {
+    package static func randomKey() -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
         return (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     }
 
     /// The sealed token of `payload` for `purpose`.
-    public func seal(_ payload: [UInt8], purpose: String) -> String {
+    package func seal(_ payload: [UInt8], purpose: String) -> String {
         var bytes: [UInt8] = [Self.version]
         bytes += payload
         bytes += tag(payload, purpose: purpose)
@@ -34,7 +34,7 @@ public struct TokenSealer: Sendable {
     }
 
     /// The payload of a token this sealer sealed for `purpose`, or `nil` for anything else.
-    public func open(_ token: some StringProtocol, purpose: String) -> [UInt8]? {
+    package func open(_ token: some StringProtocol, purpose: String) -> [UInt8]? {
         guard token.utf8.count <= 1 << 20, let bytes = Base64URL.decode(token),
             bytes.count > 1 + Self.tagLength, bytes[0] == Self.version
         else { return nil }

@@ -2,26 +2,26 @@
 ///
 /// Look-up is linear, which is faster than hashing for the small objects APIs return; equality
 /// ignores member order, as JSON does.
-public struct JSONObject: Sendable, Hashable, Sequence {
+package struct JSONObject: Sendable, Hashable, Sequence {
     /// One member of an object.
-    public struct Member: Sendable, Hashable {
+    package struct Member: Sendable, Hashable {
         /// The member's name.
-        public var key: String
+        package var key: String
         /// The member's value.
-        public var value: JSONValue
+        package var value: JSONValue
 
         /// Creates a member.
-        public init(key: String, value: JSONValue) {
+        package init(key: String, value: JSONValue) {
             self.key = key
             self.value = value
         }
     }
 
     /// The members in order.
-    public private(set) var members: [Member]
+    package private(set) var members: [Member]
 
     /// Creates an object from members; a later member replaces an earlier one of the same key.
-    public init(_ members: [Member] = []) {
+    package init(_ members: [Member] = []) {
         self.members = []
         self.members.reserveCapacity(members.count)
         for member in members { self[member.key] = member.value }
@@ -33,16 +33,16 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     }
 
     /// The number of members.
-    public var count: Int { members.count }
+    package var count: Int { members.count }
 
     /// Whether the object has no members.
-    public var isEmpty: Bool { members.isEmpty }
+    package var isEmpty: Bool { members.isEmpty }
 
     /// The keys in order.
-    public var keys: [String] { members.map(\.key) }
+    package var keys: [String] { members.map(\.key) }
 
     /// The value of the member named `key`; setting `nil` removes the member, setting a new key appends it.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         get {
             for member in members where Self.sameKey(member.key, key) { return member.value }
             return nil
@@ -62,7 +62,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     /// Removes the member named `key`, returning its value.
     @discardableResult
-    public mutating func removeValue(forKey key: String) -> JSONValue? {
+    package mutating func removeValue(forKey key: String) -> JSONValue? {
         guard let index = members.firstIndex(where: { Self.sameKey($0.key, key) }) else { return nil }
         return members.remove(at: index).value
     }
@@ -74,17 +74,17 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     }
 
     /// Iterates the members in order.
-    public func makeIterator() -> IndexingIterator<[Member]> { members.makeIterator() }
+    package func makeIterator() -> IndexingIterator<[Member]> { members.makeIterator() }
 
     /// Objects are equal when they have the same keys with equal values, in any order.
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.members.count == rhs.members.count else { return false }
         for member in lhs.members where rhs[member.key] != member.value { return false }
         return true
     }
 
     /// Hashes the members independently of their order.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         var combined = 0
         for member in members {
             var memberHasher = Hasher()
@@ -98,7 +98,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
 extension JSONObject: ExpressibleByDictionaryLiteral {
     /// An object literal, members in the literal's order.
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
         self.init(elements.map { Member(key: $0.0, value: $0.1) })
     }
 }

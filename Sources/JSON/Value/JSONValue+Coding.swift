@@ -2,26 +2,26 @@ import FoundationEssentials
 
 extension JSONValue {
     /// The value as compact JSON text.
-    public func encoded(sortedKeys: Bool = false) -> String {
+    package func encoded(sortedKeys: Bool = false) -> String {
         var writer = JSONWriter(sortedKeys: sortedKeys)
         writer.write(self)
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// The value as compact JSON bytes.
-    public func encodedData(sortedKeys: Bool = false) -> Data {
+    package func encodedData(sortedKeys: Bool = false) -> Data {
         var writer = JSONWriter(sortedKeys: sortedKeys)
         writer.write(self)
         return Data(writer.bytes)
     }
 
     /// Parses JSON bytes; a convenience for ``JSONParser/parse(_:)-(some Collection<UInt8>)``.
-    public init(parsing data: Data) throws(JSONParseError) {
+    package init(parsing data: Data) throws(JSONParseError) {
         self = try JSONParser.parse(data)
     }
 
     /// Parses JSON text.
-    public init(parsing text: String) throws(JSONParseError) {
+    package init(parsing text: String) throws(JSONParseError) {
         self = try JSONParser.parse(text)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How the server side of a connection ended, as `RawHTTPClient.waitForClose` observed it.
-public enum PeerClosure: Sendable, Equatable {
+package enum PeerClosure: Sendable, Equatable {
     /// The server closed its side in order (FIN): the next read returned end of stream.
     case closed
     /// The server reset the connection (RST): the read failed with `ECONNRESET`.

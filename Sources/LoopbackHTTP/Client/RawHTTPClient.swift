@@ -7,7 +7,7 @@ import Synchronization
 /// requests or `Expect: 100-continue` handshakes by hand. Every receive is bounded by the
 /// timeout given at creation, so a broken server fails a test instead of hanging it.
 /// Calls block the calling thread: use it from synchronous tests or dedicated threads.
-public final class RawHTTPClient: Sendable {
+package final class RawHTTPClient: Sendable {
     private struct State {
         var reader: SocketReader
         var isClosed = false
@@ -16,10 +16,10 @@ public final class RawHTTPClient: Sendable {
     private let descriptor: Int32
     private let state: Mutex<State>
     /// The port connected to, used for the `Host` header.
-    public let port: Int
+    package let port: Int
 
     /// Connects to 127.0.0.1:`port`; each later receive waits at most `timeout`.
-    public init(port: Int, timeout: Duration = .seconds(30)) throws {
+    package init(port: Int, timeout: Duration = .seconds(30)) throws {
         descriptor = try LoopbackSocket.connect(port: port)
         LoopbackSocket.setReceiveTimeout(descriptor, timeout)
         state = Mutex(State(reader: SocketReader(descriptor: descriptor)))
@@ -31,17 +31,17 @@ public final class RawHTTPClient: Sendable {
     }
 
     /// Writes `bytes` as they are.
-    public func send(_ bytes: Data) throws {
+    package func send(_ bytes: Data) throws {
         try LoopbackSocket.sendAll(descriptor, bytes)
     }
 
     /// Writes `text` as UTF-8, as it is (write `\r\n` yourself).
-    public func send(_ text: String) throws {
+    package func send(_ text: String) throws {
         try send(Data(text.utf8))
     }
 
     /// Writes a request head (with `Host`, and `Content-Length` when there is a body and no framing header).
-    public func sendHead(_ method: String, _ target: String, headers: [(String, String)] = [], bodyLength: Int? = nil)
+    package func sendHead(_ method: String, _ target: String, headers: [(String, String)] = [], bodyLength: Int? = nil)
         throws
     {
         var text = "\(method) \(target) HTTP/1.1\r\n"
@@ -56,7 +56,7 @@ public final class RawHTTPClient: Sendable {
     }
 
     /// Sends one request and returns its final response, skipping any 1xx interim responses.
-    public func request(
+    package func request(
         _ method: String,
         _ target: String,
         headers: [(String, String)] = [],
@@ -71,7 +71,7 @@ public final class RawHTTPClient: Sendable {
     }
 
     /// Sends one request with a UTF-8 text body and returns its final response.
-    public func request(_ method: String, _ target: String, headers: [(String, String)] = [], body: String) throws
+    package func request(_ method: String, _ target: String, headers: [(String, String)] = [], body: String) throws
         -> RawHTTPResponse
     {
         try request(method, target, headers: headers, body: Data(body.utf8))
@@ -80,14 +80,14 @@ public final class RawHTTPClient: Sendable {
     /// Reads the next response, interim ones included; `toHead` when it answers a `HEAD` request.
     ///
     /// Throws `SocketError` (e.g. `isConnectionReset`, `isTimeout`) or `HTTPParseError`.
-    public func readResponse(toHead: Bool = false) throws -> RawHTTPResponse {
+    package func readResponse(toHead: Bool = false) throws -> RawHTTPResponse {
         try state.withLock { state in
             try HTTPResponseParser.read(from: &state.reader, toHead: toHead)
         }
     }
 
     /// Waits up to `timeout` for the server to end the connection and reports how it did.
-    public func waitForClose(timeout: Duration = .seconds(30)) -> PeerClosure {
+    package func waitForClose(timeout: Duration = .seconds(30)) -> PeerClosure {
         state.withLock { state in
             if state.reader.hasBufferedBytes {
                 return .receivedData((try? state.reader.readToEnd()) ?? Data())
@@ -108,7 +108,7 @@ public final class RawHTTPClient: Sendable {
     }
 
     /// Closes the connection in order; idempotent.
-    public func close() {
+    package func close() {
         state.withLock { state in
             guard !state.isClosed else { return }
             state.isClosed = true

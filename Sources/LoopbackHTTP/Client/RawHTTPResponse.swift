@@ -1,18 +1,18 @@
 import Foundation
 
 /// One HTTP response as `RawHTTPClient` read it off the wire.
-public struct RawHTTPResponse: Sendable {
+package struct RawHTTPResponse: Sendable {
     /// The status code, e.g. 200, or 100 for an interim `100 Continue`.
-    public let status: Int
+    package let status: Int
     /// The reason phrase as sent.
-    public let reason: String
+    package let reason: String
     /// Header fields in the order and spelling received.
-    public let headers: [(name: String, value: String)]
+    package let headers: [(name: String, value: String)]
     /// The body after any chunked transfer coding has been removed.
-    public let body: Data
+    package let body: Data
 
     /// Creates a response record.
-    public init(status: Int, reason: String, headers: [(name: String, value: String)], body: Data) {
+    package init(status: Int, reason: String, headers: [(name: String, value: String)], body: Data) {
         self.status = status
         self.reason = reason
         self.headers = headers
@@ -20,16 +20,16 @@ public struct RawHTTPResponse: Sendable {
     }
 
     /// The value of the first header named `name`, compared case-insensitively.
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         HeaderFields.value(of: name, in: headers)
     }
 
     /// The body decoded as UTF-8, invalid sequences replaced.
-    public var bodyText: String { String(decoding: body, as: UTF8.self) }
+    package var bodyText: String { String(decoding: body, as: UTF8.self) }
 
     /// True for 1xx interim responses, which carry no body and precede the final response.
-    public var isInterim: Bool { (100..<200).contains(status) }
+    package var isInterim: Bool { (100..<200).contains(status) }
 
     /// True when the server announced it will close the connection after this response.
-    public var closesConnection: Bool { HeaderFields.contains(token: "close", in: "Connection", of: headers) }
+    package var closesConnection: Bool { HeaderFields.contains(token: "close", in: "Connection", of: headers) }
 }

@@ -1,13 +1,13 @@
 /// Malformed or truncated HTTP/1.1 input, from a client (on the server side) or a server (in `RawHTTPClient`).
-public struct HTTPParseError: Error, Sendable, CustomStringConvertible {
+package struct HTTPParseError: Error, Sendable, CustomStringConvertible {
     /// What was wrong with the input.
-    public let message: String
+    package let message: String
 
     /// Creates an error describing what was wrong with the input.
-    public init(_ message: String) {
+    package init(_ message: String) {
         self.message = message
     }
 
     /// The message, prefixed so it reads well in a test failure.
-    public var description: String { "malformed HTTP: \(message)" }
+    package var description: String { "malformed HTTP: \(message)" }
 }

@@ -1,7 +1,7 @@
 /// Percent-decoding for request targets, as a vendor API would apply it.
-public enum PercentDecoding {
+package enum PercentDecoding {
     /// Decodes `%XX` escapes as UTF-8 bytes; anything else, including `+` and malformed escapes, stays literal.
-    public static func decode(_ text: some StringProtocol) -> String {
+    package static func decode(_ text: some StringProtocol) -> String {
         let bytes = Array(text.utf8)
         var decoded: [UInt8] = []
         decoded.reserveCapacity(bytes.count)
@@ -23,7 +23,7 @@ public enum PercentDecoding {
     /// Splits a raw query string on `&` and the first `=` of each pair, decoding names and values.
     ///
     /// Empty pieces (`a=1&&b=2`) are skipped; a piece without `=` has an empty value.
-    public static func queryItems(_ query: some StringProtocol) -> [(name: String, value: String)] {
+    package static func queryItems(_ query: some StringProtocol) -> [(name: String, value: String)] {
         query.split(separator: "&").map { piece in
             guard let equals = piece.firstIndex(of: "=") else { return (name: decode(piece), value: "") }
             return (name: decode(piece[..<equals]), value: decode(piece[piece.index(after: equals)...]))

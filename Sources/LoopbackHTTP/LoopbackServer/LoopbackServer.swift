@@ -12,9 +12,9 @@ import Foundation
 /// let server = try LoopbackServer(router: router)
 /// defer { server.stop() }
 /// ```
-public final class LoopbackServer: Sendable {
+package final class LoopbackServer: Sendable {
     /// The TCP port the server listens on.
-    public let port: Int
+    package let port: Int
     private let log: RequestLog
     private let registry: ConnectionRegistry
 
@@ -24,7 +24,7 @@ public final class LoopbackServer: Sendable {
     /// Starts listening and serving; `handler` is called on a connection's thread for every request.
     ///
     /// Throws `SocketError` if the listening socket cannot be set up.
-    public init(handler: @escaping @Sendable (ReceivedRequest) -> ServerReply) throws {
+    package init(handler: @escaping @Sendable (ReceivedRequest) -> ServerReply) throws {
         let (listener, port) = try LoopbackSocket.listen(backlog: Self.backlog)
         self.port = port
         log = RequestLog()
@@ -34,7 +34,7 @@ public final class LoopbackServer: Sendable {
     }
 
     /// Starts a server that answers through `router`.
-    public convenience init(router: Router) throws {
+    package convenience init(router: Router) throws {
         try self.init(handler: router.reply(to:))
     }
 
@@ -43,32 +43,32 @@ public final class LoopbackServer: Sendable {
     }
 
     /// `"http://127.0.0.1:PORT"`, without a trailing slash.
-    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    package var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// `baseURL` followed by `path`, e.g. `server.url("/v1/items")`.
-    public func url(_ path: String) -> String { baseURL + path }
+    package func url(_ path: String) -> String { baseURL + path }
 
     /// A snapshot of every request recorded since start or `reset()`, in arrival order.
-    public var requests: [ReceivedRequest] { log.requests }
+    package var requests: [ReceivedRequest] { log.requests }
 
     /// How many connections were accepted since start or `reset()`; equal to the request count means no reuse.
-    public var connectionsAccepted: Int { registry.accepted }
+    package var connectionsAccepted: Int { registry.accepted }
 
     /// The peak number of requests handled at once, from fully read until the reply was written.
     ///
     /// A request waiting in a `.delayed` reply counts as being handled, so with delays this shows
     /// whether a client sent requests in parallel (peak > 1) or one after another (peak 1).
-    public var maxConcurrentRequests: Int { log.peakInFlight }
+    package var maxConcurrentRequests: Int { log.peakInFlight }
 
     /// Blocks the calling thread until `count` requests have been recorded or `timeout` passes.
     ///
     /// Returns whether the count was reached. Counts requests since start or `reset()`.
-    public func waitForRequests(count: Int, timeout: Duration) -> Bool {
+    package func waitForRequests(count: Int, timeout: Duration) -> Bool {
         log.waitFor(count: count, timeout: timeout)
     }
 
     /// Suspends until `count` requests have been recorded or `timeout` passes, blocking no pool thread.
-    public func waitForRequests(count: Int, timeout: Duration) async -> Bool {
+    package func waitForRequests(count: Int, timeout: Duration) async -> Bool {
         let log = log
         return await OffPool.run(name: "loopback-wait-\(port)") {
             log.waitFor(count: count, timeout: timeout)
@@ -77,10 +77,10 @@ public final class LoopbackServer: Sendable {
 
     /// Connections closed so far, by the client or the server (a ``ServerReply/stall`` closes only
     /// when the client does).
-    public var connectionsClosed: Int { registry.closed }
+    package var connectionsClosed: Int { registry.closed }
 
     /// Suspends until `count` connections have closed or `timeout` passes, blocking no pool thread.
-    public func waitForClosedConnections(count: Int, timeout: Duration) async -> Bool {
+    package func waitForClosedConnections(count: Int, timeout: Duration) async -> Bool {
         let registry = registry
         return await OffPool.run(name: "loopback-wait-\(port)") {
             registry.waitForClosed(count: count, timeout: timeout)
@@ -90,7 +90,7 @@ public final class LoopbackServer: Sendable {
     /// Forgets recorded requests and restarts `connectionsAccepted` and `maxConcurrentRequests`.
     ///
     /// Open connections stay open; request sequence numbers and connection IDs keep increasing.
-    public func reset() {
+    package func reset() {
         log.clear()
         registry.resetAcceptedCount()
     }
@@ -99,7 +99,7 @@ public final class LoopbackServer: Sendable {
     ///
     /// Returns without waiting for connection threads: a thread sleeping in `.delayed` finishes its
     /// sleep, fails its write quietly and exits.
-    public func stop() {
+    package func stop() {
         registry.stop()
     }
 }

@@ -7,9 +7,9 @@
 /// ```swift
 /// let line = await OffPool.run { process.nextLine(timeout: .seconds(20)) }
 /// ```
-public enum OffPool {
+package enum OffPool {
     /// Runs `body` on a new thread and suspends the caller, not a pool thread, until it returns.
-    public static func run<Result: Sendable>(
+    package static func run<Result: Sendable>(
         name: String = "off-pool", _ body: @escaping @Sendable () -> Result
     ) async -> Result {
         await withCheckedContinuation { continuation in

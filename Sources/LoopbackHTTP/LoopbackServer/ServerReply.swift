@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Every response carries a `Content-Length` computed from its body (any `Content-Length` in
 /// `headers` is dropped), except `truncatedBody`, which declares a length it then does not deliver.
-public enum ServerReply: Sendable {
+package enum ServerReply: Sendable {
     /// Sends a complete response with these headers and body.
     case respond(status: Int, headers: [(String, String)], body: Data)
     /// Sleeps on the connection's thread for the duration, then performs the inner reply.
@@ -25,37 +25,37 @@ public enum ServerReply: Sendable {
     case stall
 
     /// A JSON response; sets `Content-Type: application/json` unless `headers` sets a content type.
-    public static func json(_ status: Int, _ text: String, headers: [(String, String)] = []) -> ServerReply {
+    package static func json(_ status: Int, _ text: String, headers: [(String, String)] = []) -> ServerReply {
         withContentType("application/json", status: status, text: text, headers: headers)
     }
 
     /// A 200 JSON response, e.g. `.json(#"{"ok":true}"#)`.
-    public static func json(_ text: String, headers: [(String, String)] = []) -> ServerReply {
+    package static func json(_ text: String, headers: [(String, String)] = []) -> ServerReply {
         json(200, text, headers: headers)
     }
 
     /// A plain-text response; sets `Content-Type: text/plain; charset=utf-8` unless `headers` sets one.
-    public static func text(_ status: Int, _ text: String, headers: [(String, String)] = []) -> ServerReply {
+    package static func text(_ status: Int, _ text: String, headers: [(String, String)] = []) -> ServerReply {
         withContentType("text/plain; charset=utf-8", status: status, text: text, headers: headers)
     }
 
     /// A 200 plain-text response, e.g. `.text("pong")`.
-    public static func text(_ text: String, headers: [(String, String)] = []) -> ServerReply {
+    package static func text(_ text: String, headers: [(String, String)] = []) -> ServerReply {
         self.text(200, text, headers: headers)
     }
 
     /// A response with no body, e.g. `.empty(204)`.
-    public static func empty(_ status: Int, headers: [(String, String)] = []) -> ServerReply {
+    package static func empty(_ status: Int, headers: [(String, String)] = []) -> ServerReply {
         .respond(status: status, headers: headers, body: Data())
     }
 
     /// A redirect to `location` with an empty body, e.g. `.redirect(302, "/v2/items")`.
-    public static func redirect(_ status: Int, _ location: String, headers: [(String, String)] = []) -> ServerReply {
+    package static func redirect(_ status: Int, _ location: String, headers: [(String, String)] = []) -> ServerReply {
         .respond(status: status, headers: [("Location", location)] + headers, body: Data())
     }
 
     /// Sends only the head, declaring `declaredLength` body bytes, then closes the connection.
-    public static func closeAfterHeaders(
+    package static func closeAfterHeaders(
         _ status: Int = 200,
         headers: [(String, String)] = [],
         declaredLength: Int

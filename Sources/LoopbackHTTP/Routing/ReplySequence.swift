@@ -7,7 +7,7 @@ import Synchronization
 ///                            then: .json(#"{"ok":true}"#))
 /// let server = try LoopbackServer(handler: script.handler)
 /// ```
-public final class ReplySequence: Sendable {
+package final class ReplySequence: Sendable {
     private struct State {
         var pending: [ServerReply]
         var handedOut = 0
@@ -17,13 +17,13 @@ public final class ReplySequence: Sendable {
     private let fallback: ServerReply
 
     /// Creates a script that gives `replies` in order and `fallback` once they are used up.
-    public init(_ replies: [ServerReply], then fallback: ServerReply) {
+    package init(_ replies: [ServerReply], then fallback: ServerReply) {
         state = Mutex(State(pending: replies.reversed()))
         self.fallback = fallback
     }
 
     /// The next scripted reply, or the fallback when the script is exhausted.
-    public func next() -> ServerReply {
+    package func next() -> ServerReply {
         state.withLock { state in
             state.handedOut += 1
             return state.pending.popLast() ?? fallback
@@ -31,13 +31,13 @@ public final class ReplySequence: Sendable {
     }
 
     /// How many replies (scripted or fallback) have been handed out.
-    public var handedOut: Int { state.withLock { $0.handedOut } }
+    package var handedOut: Int { state.withLock { $0.handedOut } }
 
     /// How many scripted replies are still to come before the fallback.
-    public var remaining: Int { state.withLock { $0.pending.count } }
+    package var remaining: Int { state.withLock { $0.pending.count } }
 
     /// A server handler that ignores the request and answers with `next()`.
-    public var handler: @Sendable (ReceivedRequest) -> ServerReply {
+    package var handler: @Sendable (ReceivedRequest) -> ServerReply {
         { _ in self.next() }
     }
 }

@@ -1,15 +1,15 @@
 /// The path segments a route pattern captured, e.g. `owner` and `repo` from `/repos/{owner}/{repo}`.
-public struct RouteParameters: Sendable {
+package struct RouteParameters: Sendable {
     /// Captured segments exactly as sent, still percent-encoded (`a%2Fb`).
-    public let raw: [String: String]
+    package let raw: [String: String]
 
     /// Creates parameters from raw captured segments.
-    public init(raw: [String: String]) {
+    package init(raw: [String: String]) {
         self.raw = raw
     }
 
     /// The percent-decoded value of capture `name` (`a%2Fb` becomes `a/b`), or nil if there is none.
-    public subscript(_ name: String) -> String? {
+    package subscript(_ name: String) -> String? {
         raw[name].map { PercentDecoding.decode($0) }
     }
 }

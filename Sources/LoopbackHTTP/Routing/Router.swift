@@ -10,9 +10,9 @@
 /// }
 /// let server = try LoopbackServer(router: router)
 /// ```
-public struct Router: Sendable {
+package struct Router: Sendable {
     /// A route's handler: the request and what the pattern captured.
-    public typealias Handler = @Sendable (ReceivedRequest, RouteParameters) -> ServerReply
+    package typealias Handler = @Sendable (ReceivedRequest, RouteParameters) -> ServerReply
 
     private struct Route: Sendable {
         let method: String
@@ -24,30 +24,30 @@ public struct Router: Sendable {
     private let fallback: @Sendable (ReceivedRequest) -> ServerReply
 
     /// The reply for requests no route matches.
-    public static let noRoute = ServerReply.json(404, #"{"message":"no route"}"#)
+    package static let noRoute = ServerReply.json(404, #"{"message":"no route"}"#)
 
     /// Creates a router with no routes and the given reply for unmatched requests.
-    public init(fallback: @escaping @Sendable (ReceivedRequest) -> ServerReply = { _ in Router.noRoute }) {
+    package init(fallback: @escaping @Sendable (ReceivedRequest) -> ServerReply = { _ in Router.noRoute }) {
         self.fallback = fallback
     }
 
     /// Adds a route; `method` is matched exactly (`"*"` matches any), `pattern` segments like `{id}` capture.
-    public mutating func on(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
+    package mutating func on(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
         routes.append(Route(method: method, pattern: PathPattern(pattern), handler: handler))
     }
 
     /// Adds a route that always gives `reply`, e.g. `router.on("GET", "/ping", reply: .text("pong"))`.
-    public mutating func on(_ method: String, _ pattern: String, reply: ServerReply) {
+    package mutating func on(_ method: String, _ pattern: String, reply: ServerReply) {
         on(method, pattern) { _, _ in reply }
     }
 
     /// Adds a route that hands out `sequence`'s replies in order, e.g. 429, 429, then 200.
-    public mutating func on(_ method: String, _ pattern: String, sequence: ReplySequence) {
+    package mutating func on(_ method: String, _ pattern: String, sequence: ReplySequence) {
         on(method, pattern) { _, _ in sequence.next() }
     }
 
     /// The reply of the first matching route, or the fallback; usable directly as a server handler.
-    public func reply(to request: ReceivedRequest) -> ServerReply {
+    package func reply(to request: ReceivedRequest) -> ServerReply {
         for route in routes where route.method == "*" || route.method == request.method {
             if let captures = route.pattern.match(request.path) {
                 return route.handler(request, RouteParameters(raw: captures))

@@ -6,12 +6,12 @@ import Glibc
 /// Every descriptor is created close-on-exec so that test processes which launch the `switchyard`
 /// binary do not leak listeners into it, and every send uses `MSG_NOSIGNAL` so a vanished peer
 /// yields `EPIPE` instead of killing the test process with `SIGPIPE`.
-public enum LoopbackSocket {
+package enum LoopbackSocket {
     /// The IPv4 loopback address in network byte order.
     private static let loopbackAddress = in_addr(s_addr: in_addr_t(0x7F00_0001).bigEndian)
 
     /// Opens a listening TCP socket on 127.0.0.1 with a kernel-chosen port.
-    public static func listen(backlog: Int32) throws -> (descriptor: Int32, port: Int) {
+    package static func listen(backlog: Int32) throws -> (descriptor: Int32, port: Int) {
         let descriptor = try makeStreamSocket()
         do {
             var address = sockaddr_in()
@@ -33,7 +33,7 @@ public enum LoopbackSocket {
     }
 
     /// Connects a new TCP socket to 127.0.0.1:`port`.
-    public static func connect(port: Int) throws -> Int32 {
+    package static func connect(port: Int) throws -> Int32 {
         let descriptor = try makeStreamSocket()
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -56,7 +56,7 @@ public enum LoopbackSocket {
     }
 
     /// Accepts one connection, retrying on `EINTR`; the new descriptor is close-on-exec.
-    public static func accept(_ listener: Int32) throws -> Int32 {
+    package static func accept(_ listener: Int32) throws -> Int32 {
         while true {
             let descriptor = Glibc.accept(listener, nil, nil)
             if descriptor >= 0 {
@@ -71,7 +71,7 @@ public enum LoopbackSocket {
     }
 
     /// Writes all of `data`, looping over partial sends; fails with `EPIPE`/`ECONNRESET` if the peer is gone.
-    public static func sendAll(_ descriptor: Int32, _ data: Data) throws {
+    package static func sendAll(_ descriptor: Int32, _ data: Data) throws {
         try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             guard let base = bytes.baseAddress else { return }
             var offset = 0
@@ -89,7 +89,7 @@ public enum LoopbackSocket {
     }
 
     /// Reads up to `buffer.count` bytes; returns 0 at end of stream.
-    public static func receive(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    package static func receive(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         while true {
             let received = Glibc.recv(descriptor, buffer.baseAddress, buffer.count, 0)
             if received >= 0 { return received }
@@ -99,7 +99,7 @@ public enum LoopbackSocket {
     }
 
     /// Waits until `descriptor` is readable (data, end of stream or error) or `timeout` passes.
-    public static func waitReadable(_ descriptor: Int32, timeout: Duration) -> Bool {
+    package static func waitReadable(_ descriptor: Int32, timeout: Duration) -> Bool {
         let deadline = ContinuousClock.now + timeout
         while true {
             var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
@@ -112,7 +112,7 @@ public enum LoopbackSocket {
     }
 
     /// Bounds every blocking receive on `descriptor` by `timeout` (`SO_RCVTIMEO`).
-    public static func setReceiveTimeout(_ descriptor: Int32, _ timeout: Duration) {
+    package static func setReceiveTimeout(_ descriptor: Int32, _ timeout: Duration) {
         let (seconds, attoseconds) = timeout.components
         var value = timeval(tv_sec: Int(seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
         if value.tv_sec == 0 && value.tv_usec == 0 { value.tv_usec = 1 }
@@ -120,18 +120,18 @@ public enum LoopbackSocket {
     }
 
     /// Makes a later `close` send a TCP reset instead of an orderly FIN (`SO_LINGER` with a zero timeout).
-    public static func setResetOnClose(_ descriptor: Int32) {
+    package static func setResetOnClose(_ descriptor: Int32) {
         var value = linger(l_onoff: 1, l_linger: 0)
         _ = setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &value, socklen_t(MemoryLayout<linger>.size))
     }
 
     /// Shuts both directions down, waking any thread blocked in `accept` or `recv` on `descriptor`.
-    public static func shutdownBoth(_ descriptor: Int32) {
+    package static func shutdownBoth(_ descriptor: Int32) {
         _ = Glibc.shutdown(descriptor, Int32(SHUT_RDWR))
     }
 
     /// Closes `descriptor`, ignoring errors (there is nothing useful to do about them here).
-    public static func close(_ descriptor: Int32) {
+    package static func close(_ descriptor: Int32) {
         _ = Glibc.close(descriptor)
     }
 

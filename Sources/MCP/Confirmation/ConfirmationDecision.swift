@@ -1,5 +1,5 @@
 /// What became of asking a person to confirm one tool call.
-public enum ConfirmationDecision: Sendable, Equatable {
+package enum ConfirmationDecision: Sendable, Equatable {
     /// The person confirmed: the call goes ahead.
     case approved
     /// The person declined, dismissed the question, or no answer came; `reason` says which.

@@ -4,18 +4,18 @@ import JSON
 /// The question put to a person before a call that needs confirmation: what will be sent, to
 /// which integration, with which arguments — and the digest that binds an answer to exactly
 /// these arguments.
-public struct ConfirmationPrompt: Sendable, Equatable {
+package struct ConfirmationPrompt: Sendable, Equatable {
     /// The tool about to be called.
-    public var tool: String
+    package var tool: String
     /// The integration's name.
-    public var integration: String
+    package var integration: String
     /// The text shown to the person.
-    public var message: String
+    package var message: String
     /// The SHA-256 (hex) of the arguments' canonical JSON: an answer counts for these arguments only.
-    public var argumentsDigest: String
+    package var argumentsDigest: String
 
     /// Creates a prompt from its parts.
-    public init(tool: String, integration: String, message: String, argumentsDigest: String) {
+    package init(tool: String, integration: String, message: String, argumentsDigest: String) {
         self.tool = tool
         self.integration = integration
         self.message = message
@@ -24,17 +24,17 @@ public struct ConfirmationPrompt: Sendable, Equatable {
 
     /// The SHA-256 (hex) of the arguments' canonical JSON (keys sorted, no whitespace), as the
     /// audit log digests them.
-    public static func digest(_ arguments: JSONObject) -> String {
+    package static func digest(_ arguments: JSONObject) -> String {
         SHA256.hexDigest(JSONValue.object(arguments).encodedData(sortedKeys: true))
     }
 
     /// The name of the one boolean field of the confirmation form.
-    public static let field = "confirm"
+    package static let field = "confirm"
 
     /// The `elicitation/create` params asking for this confirmation (form mode): the message and a
     /// form with one required boolean, `confirm`, unticked by default. `mode` is written when
     /// `includeMode` (revisions 2025-11-25 and 2026-07-28 define it; 2025-06-18 does not).
-    public func elicitationParams(includeMode: Bool) -> JSONValue {
+    package func elicitationParams(includeMode: Bool) -> JSONValue {
         var params = JSONObject()
         if includeMode { params["mode"] = "form" }
         params["message"] = .string(message)
@@ -51,7 +51,7 @@ public struct ConfirmationPrompt: Sendable, Equatable {
 
     /// The decision an `elicitation/create` result (`ElicitResult`) carries: approved only for
     /// `action: "accept"` with `content.confirm` exactly `true`; anything else declines.
-    public static func decision(fromElicitResult result: JSONValue) -> ConfirmationDecision {
+    package static func decision(fromElicitResult result: JSONValue) -> ConfirmationDecision {
         switch result["action"]?.stringValue {
         case "accept":
             guard result["content"]?[field] == .bool(true) else {
@@ -65,7 +65,7 @@ public struct ConfirmationPrompt: Sendable, Equatable {
     }
 
     /// `text` with control and formatting characters spelled `\uXXXX`.
-    public static func visible(_ text: String) -> String {
+    package static func visible(_ text: String) -> String {
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {

@@ -4,26 +4,26 @@ import JSON
 ///
 /// Their descriptions teach the loop — search, describe, call — in a few sentences; together they
 /// cost well under the 1,500-token budget of issue #14 whatever the catalogue's size.
-public enum DiscoveryTools {
+package enum DiscoveryTools {
     /// Ranks the catalogue's tools for a task.
-    public static let search = "search_tools"
+    package static let search = "search_tools"
     /// Gives full definitions by name.
-    public static let describe = "describe_tools"
+    package static let describe = "describe_tools"
     /// Runs a `list`/`get`/`search` tool.
-    public static let callRead = "call_read_tool"
+    package static let callRead = "call_read_tool"
     /// Runs a `create`/`update`/`delete`/`action` tool.
-    public static let callWrite = "call_write_tool"
+    package static let callWrite = "call_write_tool"
 
     /// The most results `search_tools` returns, and its default.
-    public static let searchLimit = (maximum: 20, default: 5)
+    package static let searchLimit = (maximum: 20, default: 5)
     /// The most integration names `search_tools`' description lists.
-    public static let namedIntegrations = 20
+    package static let namedIntegrations = 20
     /// The most names one `describe_tools` call takes.
-    public static let describeLimit = 10
+    package static let describeLimit = 10
 
     /// The meta-tools' definitions; `call_write_tool` is left out when `readOnly`.
     /// `integrations` (names) tell the model what the hidden catalogue covers.
-    public static func descriptors(integrations: [String], readOnly: Bool) -> [ToolDescriptor] {
+    package static func descriptors(integrations: [String], readOnly: Bool) -> [ToolDescriptor] {
         // At most `namedIntegrations` names, so the listing's cost stays bounded however many files there are.
         var named = integrations.prefix(namedIntegrations).joined(separator: ", ")
         if integrations.count > namedIntegrations { named += " and \(integrations.count - namedIntegrations) more" }
@@ -103,7 +103,7 @@ public enum DiscoveryTools {
     }
 
     /// Whether `name` is one of the meta-tools.
-    public static func isMetaTool(_ name: String) -> Bool {
+    package static func isMetaTool(_ name: String) -> Bool {
         name == search || name == describe || name == callRead || name == callWrite
     }
 

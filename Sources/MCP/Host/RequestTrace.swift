@@ -1,13 +1,13 @@
 /// The W3C trace context a request carried in `_meta` (`traceparent`, `tracestate`), as the client
 /// sent it: unchecked text for the host to validate before it continues the trace.
-public struct RequestTrace: Sendable, Equatable {
+package struct RequestTrace: Sendable, Equatable {
     /// `_meta.traceparent`.
-    public var traceparent: String
+    package var traceparent: String
     /// `_meta.tracestate`, when present as a string.
-    public var tracestate: String?
+    package var tracestate: String?
 
     /// Creates a trace context from its two headers.
-    public init(traceparent: String, tracestate: String? = nil) {
+    package init(traceparent: String, tracestate: String? = nil) {
         self.traceparent = traceparent
         self.tracestate = tracestate
     }

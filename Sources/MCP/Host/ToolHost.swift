@@ -5,7 +5,7 @@ import JSON
 ///
 /// The session renders what the host returns for the negotiated revision; the host knows nothing
 /// of JSON-RPC or eras.
-public protocol ToolHost: Sendable {
+package protocol ToolHost: Sendable {
     /// The tools exposed right now, in a stable order. Cheap: called on every `tools/list`.
     ///
     /// Asynchronous so that a host still loading its tools can have the caller wait.

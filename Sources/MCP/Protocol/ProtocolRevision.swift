@@ -3,7 +3,7 @@
 /// Revisions are dates and sort as such. The four *legacy* revisions are negotiated once with
 /// `initialize`; the *modern* revision 2026-07-28 is stateless and declared on every request in
 /// `params._meta["io.modelcontextprotocol/protocolVersion"]`.
-public enum ProtocolRevision: String, Sendable, CaseIterable, Comparable {
+package enum ProtocolRevision: String, Sendable, CaseIterable, Comparable {
     /// The first dated revision: tools without annotations, no structured content.
     case v2024_11_05 = "2024-11-05"
     /// Adds tool `annotations` and JSON-RPC batches (this revision only).
@@ -16,18 +16,18 @@ public enum ProtocolRevision: String, Sendable, CaseIterable, Comparable {
     case v2026_07_28 = "2026-07-28"
 
     /// The revisions negotiated through `initialize`, oldest first.
-    public static let legacy: [ProtocolRevision] = [.v2024_11_05, .v2025_03_26, .v2025_06_18, .v2025_11_25]
+    package static let legacy: [ProtocolRevision] = [.v2024_11_05, .v2025_03_26, .v2025_06_18, .v2025_11_25]
     /// The stateless revisions accepted in a request's `_meta`, newest first.
-    public static let modern: [ProtocolRevision] = [.v2026_07_28]
+    package static let modern: [ProtocolRevision] = [.v2026_07_28]
     /// The revision used for a legacy client that asks for something unknown or never initializes.
-    public static let newestLegacy = ProtocolRevision.v2025_11_25
+    package static let newestLegacy = ProtocolRevision.v2025_11_25
 
     /// Whether this revision is stateless (declared per request).
-    public var isModern: Bool { self >= .v2026_07_28 }
+    package var isModern: Bool { self >= .v2026_07_28 }
 
     /// The legacy revision `initialize` answers for a requested version: the same one when it is a
     /// legacy revision, else (a future date, a modern revision, garbage) ``newestLegacy``.
-    public static func negotiate(_ requested: String?) -> ProtocolRevision {
+    package static func negotiate(_ requested: String?) -> ProtocolRevision {
         guard let requested, let revision = ProtocolRevision(rawValue: requested), !revision.isModern else {
             return newestLegacy
         }
@@ -45,5 +45,5 @@ public enum ProtocolRevision: String, Sendable, CaseIterable, Comparable {
     var acceptsBatches: Bool { self == .v2025_03_26 }
 
     /// Orders revisions by date.
-    public static func < (lhs: ProtocolRevision, rhs: ProtocolRevision) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: ProtocolRevision, rhs: ProtocolRevision) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -1,68 +1,68 @@
 import JSON
 
 /// A JSON-RPC error response's `error` member: a code, a one-sentence message, optional data.
-public struct RPCError: Error, Sendable, Equatable {
+package struct RPCError: Error, Sendable, Equatable {
     /// The numeric code (`-32700`, `-32600`, …).
-    public var code: Int
+    package var code: Int
     /// A short human message.
-    public var message: String
+    package var message: String
     /// Extra machine-readable detail, if any.
-    public var data: JSONValue?
+    package var data: JSONValue?
 
     /// Creates an error.
-    public init(code: Int, message: String, data: JSONValue? = nil) {
+    package init(code: Int, message: String, data: JSONValue? = nil) {
         self.code = code
         self.message = message
         self.data = data
     }
 
     /// `-32700`: the line is not JSON (or not UTF-8).
-    public static let parseErrorCode = -32700
+    package static let parseErrorCode = -32700
     /// `-32600`: the JSON is not a valid request object.
-    public static let invalidRequestCode = -32600
+    package static let invalidRequestCode = -32600
     /// `-32601`: no such method (in this era).
-    public static let methodNotFoundCode = -32601
+    package static let methodNotFoundCode = -32601
     /// `-32602`: the method's parameters are wrong (including an unknown tool).
-    public static let invalidParamsCode = -32602
+    package static let invalidParamsCode = -32602
     /// `-32603`: the server failed unexpectedly.
-    public static let internalErrorCode = -32603
+    package static let internalErrorCode = -32603
     /// `-32022`: the request's modern protocol version is not supported.
-    public static let unsupportedProtocolVersionCode = -32022
+    package static let unsupportedProtocolVersionCode = -32022
 
     /// A parse error; `detail` says what and where.
-    public static func parseError(_ detail: String) -> RPCError {
+    package static func parseError(_ detail: String) -> RPCError {
         RPCError(code: parseErrorCode, message: "Parse error: \(detail)")
     }
 
     /// An invalid request; `detail` says why.
-    public static func invalidRequest(_ detail: String) -> RPCError {
+    package static func invalidRequest(_ detail: String) -> RPCError {
         RPCError(code: invalidRequestCode, message: "Invalid request: \(detail)")
     }
 
     /// An unknown method.
-    public static func methodNotFound(_ method: String) -> RPCError {
+    package static func methodNotFound(_ method: String) -> RPCError {
         RPCError(code: methodNotFoundCode, message: "Method not found: \(method)")
     }
 
     /// Invalid parameters; `detail` says which and why.
-    public static func invalidParams(_ detail: String) -> RPCError {
+    package static func invalidParams(_ detail: String) -> RPCError {
         RPCError(code: invalidParamsCode, message: "Invalid params: \(detail)")
     }
 
     /// An internal error.
-    public static func internalError(_ detail: String) -> RPCError {
+    package static func internalError(_ detail: String) -> RPCError {
         RPCError(code: internalErrorCode, message: "Internal error: \(detail)")
     }
 
     /// An unsupported modern protocol version, listing what is supported.
-    public static func unsupportedProtocolVersion(requested: String, supported: [String]) -> RPCError {
+    package static func unsupportedProtocolVersion(requested: String, supported: [String]) -> RPCError {
         RPCError(
             code: unsupportedProtocolVersionCode, message: "Unsupported protocol version",
             data: ["supported": .array(supported.map(JSONValue.string)), "requested": .string(requested)])
     }
 
     /// The error as the JSON object sent on the wire.
-    public var json: JSONValue {
+    package var json: JSONValue {
         var object = JSONObject()
         object["code"] = .int(Int64(code))
         object["message"] = .string(message)

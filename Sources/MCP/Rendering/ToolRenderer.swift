@@ -11,9 +11,9 @@ import JSON
 ///
 /// Up to 2025-11-25 `structuredContent` must be an object, so a non-object value is left out of
 /// those revisions (the text block still carries it); 2026-07-28 allows any JSON value.
-public enum ToolRenderer {
+package enum ToolRenderer {
     /// One tool definition as `tools/list` sends it.
-    public static func tool(_ tool: ToolDescriptor, for revision: ProtocolRevision) -> JSONValue {
+    package static func tool(_ tool: ToolDescriptor, for revision: ProtocolRevision) -> JSONValue {
         var object = JSONObject()
         object["name"] = .string(tool.name)
         if revision.hasTitlesAndStructuredContent, let title = tool.title { object["title"] = .string(title) }
@@ -27,7 +27,7 @@ public enum ToolRenderer {
     }
 
     /// A `tools/call` result.
-    public static func callResult(_ result: ToolResult, for revision: ProtocolRevision) -> JSONObject {
+    package static func callResult(_ result: ToolResult, for revision: ProtocolRevision) -> JSONObject {
         var object = JSONObject()
         object["content"] = [["type": "text", "text": .string(result.text)]]
         if revision.hasTitlesAndStructuredContent, let structured = result.structuredContent,

@@ -20,7 +20,7 @@ import SystemIO
 ///
 /// Rendering rules live in ``ToolRenderer`` and ``ProtocolRevision``; the error codes in
 /// ``RPCError``.
-public final class MCPServer: Sendable {
+package final class MCPServer: Sendable {
     /// Where tools come from and calls go.
     let host: any ToolHost
     /// The message stream.
@@ -47,7 +47,7 @@ public final class MCPServer: Sendable {
     let shutdown = ShutdownGate()
 
     /// Creates a server; nothing happens until ``run()``.
-    public init(
+    package init(
         host: any ToolHost, transport: any MessageTransport, configuration: ServerConfiguration = ServerConfiguration(),
         logger: Logger = Logger()
     ) {
@@ -64,7 +64,7 @@ public final class MCPServer: Sendable {
     ///
     /// Cancelling the task running `run()` stops reading and cancels every in-flight request
     /// (none of them is answered); `run()` then returns as soon as they have wound down.
-    public func run() async {
+    package func run() async {
         let changes = host.changes()
         let watcher = Task { [self] in
             for await _ in changes {
@@ -122,7 +122,7 @@ public final class MCPServer: Sendable {
     /// Stops serving (SIGTERM, SIGINT): no further line is read, in-flight requests may finish
     /// for `grace`, then those still running are aborted — their transfers cancelled — and each
     /// call is answered with an error result of type `cancelled`; then ``run()`` returns.
-    public func shutDown(grace: Duration) {
+    package func shutDown(grace: Duration) {
         accepting.store(false, ordering: .sequentiallyConsistent)
         shutdown.request(grace: grace)
     }

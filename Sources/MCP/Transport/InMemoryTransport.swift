@@ -2,11 +2,11 @@ import Synchronization
 
 /// A transport held entirely in memory, for tests and embedding: the test plays the client by
 /// pushing lines in and reading ``sentLines`` out.
-public final class InMemoryTransport: MessageTransport {
+package final class InMemoryTransport: MessageTransport {
     /// The incoming events; see ``MessageTransport/incoming``.
-    public let incoming: IncomingEvents
+    package let incoming: IncomingEvents
     /// Every message the server sent, in order; finishes when the server calls ``finish()``.
-    public let sentLines: AsyncStream<[UInt8]>
+    package let sentLines: AsyncStream<[UInt8]>
 
     private struct State {
         var outputOpen = true
@@ -19,7 +19,7 @@ public final class InMemoryTransport: MessageTransport {
     private let observer: LineObserver?
 
     /// Creates a transport; `observer` sees every line pushed in and sent out.
-    public init(observer: LineObserver? = nil) {
+    package init(observer: LineObserver? = nil) {
         let (incoming, input) = AsyncStream.makeStream(of: TransportEvent.self)
         let (sent, output) = AsyncStream.makeStream(of: [UInt8].self)
         self.incoming = IncomingEvents(incoming)
@@ -30,7 +30,7 @@ public final class InMemoryTransport: MessageTransport {
     }
 
     /// Records one message the server sends (dropped after ``breakOutput()`` or ``finish()``).
-    public func send(_ line: [UInt8]) {
+    package func send(_ line: [UInt8]) {
         state.withLock { state in
             guard state.outputOpen else { return }
             observer?(.outgoing, line)
@@ -39,13 +39,13 @@ public final class InMemoryTransport: MessageTransport {
     }
 
     /// Ends ``sentLines``.
-    public func finish() async {
+    package func finish() async {
         state.withLock { $0.outputOpen = false }
         output.finish()
     }
 
     /// Delivers one line from the client (without a newline).
-    public func push(_ line: [UInt8]) {
+    package func push(_ line: [UInt8]) {
         let open = state.withLock { $0.inputOpen }
         guard open else { return }
         observer?(.incoming, line)
@@ -53,17 +53,17 @@ public final class InMemoryTransport: MessageTransport {
     }
 
     /// Delivers one line of text from the client.
-    public func push(_ line: String) {
+    package func push(_ line: String) {
         push(Array(line.utf8))
     }
 
     /// Reports an over-long line from the client, as a real transport would.
-    public func pushTooLongLine(length: Int) {
+    package func pushTooLongLine(length: Int) {
         input.yield(.lineTooLong(length: length))
     }
 
     /// Ends the input (EOF): the server finishes in-flight work and returns.
-    public func closeInput() {
+    package func closeInput() {
         state.withLock { $0.inputOpen = false }
         input.yield(.inputClosed)
         input.finish()
@@ -71,7 +71,7 @@ public final class InMemoryTransport: MessageTransport {
 
     /// Simulates the client no longer reading (EPIPE): later messages are dropped and the server
     /// is told the output is gone.
-    public func breakOutput() {
+    package func breakOutput() {
         state.withLock { $0.outputOpen = false }
         input.yield(.outputClosed)
         output.finish()

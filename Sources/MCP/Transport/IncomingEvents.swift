@@ -2,9 +2,9 @@
 ///
 /// Wraps an `AsyncStream` and tells the transport when each event has been taken, so a
 /// transport can stop reading while too much input is waiting (back-pressure on the client).
-public struct IncomingEvents: AsyncSequence, Sendable {
+package struct IncomingEvents: AsyncSequence, Sendable {
     /// The element type.
-    public typealias Element = TransportEvent
+    package typealias Element = TransportEvent
 
     private let stream: AsyncStream<TransportEvent>
     private let onConsume: @Sendable (TransportEvent) -> Void
@@ -12,7 +12,7 @@ public struct IncomingEvents: AsyncSequence, Sendable {
 
     /// Creates a sequence over `stream`; `onConsume` runs as each event is handed to the consumer,
     /// `onIterate` when an iterator is made (a transport may start reading only then).
-    public init(
+    package init(
         _ stream: AsyncStream<TransportEvent>,
         onConsume: @escaping @Sendable (TransportEvent) -> Void = { _ in },
         onIterate: @escaping @Sendable () -> Void = {}
@@ -23,20 +23,20 @@ public struct IncomingEvents: AsyncSequence, Sendable {
     }
 
     /// Creates an iterator; iterate the sequence once.
-    public func makeAsyncIterator() -> AsyncIterator {
+    package func makeAsyncIterator() -> AsyncIterator {
         onIterate()
         return AsyncIterator(base: stream.makeAsyncIterator(), onConsume: onConsume)
     }
 
     /// Iterates the events.
-    public struct AsyncIterator: AsyncIteratorProtocol {
+    package struct AsyncIterator: AsyncIteratorProtocol {
         /// The underlying stream's iterator.
         var base: AsyncStream<TransportEvent>.AsyncIterator
         /// Told about each event as it is handed out.
         let onConsume: @Sendable (TransportEvent) -> Void
 
         /// The next event, or `nil` when the transport is done.
-        public mutating func next() async -> TransportEvent? {
+        package mutating func next() async -> TransportEvent? {
             guard let event = await base.next() else { return nil }
             onConsume(event)
             return event

@@ -1,5 +1,5 @@
 /// Which way a protocol line travelled, as reported to a ``LineObserver``.
-public enum LineDirection: String, Sendable, Equatable {
+package enum LineDirection: String, Sendable, Equatable {
     /// A line read from the client.
     case incoming
     /// A line written to the client.
@@ -11,4 +11,4 @@ public enum LineDirection: String, Sendable, Equatable {
 /// Called on the transport's own reader and writer threads, in the order lines are read or
 /// written; it must not block for long. Over-long input lines are not reported (their bytes were
 /// never kept).
-public typealias LineObserver = @Sendable (_ direction: LineDirection, _ line: [UInt8]) -> Void
+package typealias LineObserver = @Sendable (_ direction: LineDirection, _ line: [UInt8]) -> Void

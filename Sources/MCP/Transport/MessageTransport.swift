@@ -3,7 +3,7 @@
 ///
 /// Implementations: ``StdioTransport`` (a process's stdin and stdout, or any pair of descriptors)
 /// and ``InMemoryTransport`` (tests).
-public protocol MessageTransport: Sendable {
+package protocol MessageTransport: Sendable {
     /// The incoming lines and input/output state changes, in order. Iterate it once.
     ///
     /// After ``TransportEvent/inputClosed`` no further lines arrive.
@@ -30,7 +30,7 @@ public protocol MessageTransport: Sendable {
 
 extension MessageTransport {
     /// By default lines arrive through ``incoming``.
-    public func deliverLinesDirectly(to handler: @escaping @Sendable (TransportEvent) -> Void) -> Bool {
+    package func deliverLinesDirectly(to handler: @escaping @Sendable (TransportEvent) -> Void) -> Bool {
         false
     }
 }

@@ -15,14 +15,14 @@ import SystemIO
 /// followed by `\n`. A write failure such as `EPIPE` (the client stopped reading) is reported as
 /// ``TransportEvent/outputClosed``; `SIGPIPE` is ignored process-wide so it cannot kill the
 /// process. The descriptors are never closed by the transport.
-public final class StdioTransport: MessageTransport {
+package final class StdioTransport: MessageTransport {
     /// The default longest accepted line: 16 MiB.
-    public static let defaultMaximumLineLength = 16 << 20
+    package static let defaultMaximumLineLength = 16 << 20
 
     /// The longest accepted line in bytes (excluding the newline).
-    public let maximumLineLength: Int
+    package let maximumLineLength: Int
     /// The incoming events; see ``MessageTransport/incoming``.
-    public let incoming: IncomingEvents
+    package let incoming: IncomingEvents
 
     private let writer: LineWriter
     private let continuation: AsyncStream<TransportEvent>.Continuation
@@ -38,7 +38,7 @@ public final class StdioTransport: MessageTransport {
     ///   - output: the descriptor written to (default stdout).
     ///   - maximumLineLength: the longest line kept, in bytes (default 16 MiB).
     ///   - observer: sees every line read and written (for transcripts).
-    public init(
+    package init(
         input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
         maximumLineLength: Int = StdioTransport.defaultMaximumLineLength, observer: LineObserver? = nil
     ) {
@@ -66,17 +66,17 @@ public final class StdioTransport: MessageTransport {
 
     /// Starts reading with lines handed to `handler` on the reading thread; `false` when reading
     /// had already started (lines then keep arriving through ``incoming``).
-    public func deliverLinesDirectly(to handler: @escaping @Sendable (TransportEvent) -> Void) -> Bool {
+    package func deliverLinesDirectly(to handler: @escaping @Sendable (TransportEvent) -> Void) -> Bool {
         launch.start(direct: handler)
     }
 
     /// Queues one message for the writer thread.
-    public func send(_ line: [UInt8]) {
+    package func send(_ line: [UInt8]) {
         writer.enqueue(line)
     }
 
     /// Writes what is queued, stops the writer thread and ends the incoming events.
-    public func finish() async {
+    package func finish() async {
         await writer.finish()
         continuation.finish()
         budget.cancel()

@@ -1,5 +1,5 @@
 /// One thing that happened on the input side of a ``MessageTransport``.
-public enum TransportEvent: Sendable, Equatable {
+package enum TransportEvent: Sendable, Equatable {
     /// One complete line, without its `\n` (and without a `\r` before it). Not checked for UTF-8.
     case line([UInt8])
     /// A line longer than the transport's maximum arrived; its bytes were discarded up to the next

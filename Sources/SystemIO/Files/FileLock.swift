@@ -5,7 +5,7 @@ import Glibc
 /// The lock is first tried without waiting on the file worker thread (``BlockingFileWork``); only
 /// when another holder has it does a thread of its own wait, so a long wait for another process
 /// never holds up the file work of this one.
-public final class FileLock: Sendable {
+package final class FileLock: Sendable {
     private let descriptor: Int32
 
     private init(descriptor: Int32) {
@@ -13,7 +13,7 @@ public final class FileLock: Sendable {
     }
 
     /// Opens (creating, mode 0600) and locks `path`; waits while another holder has it.
-    public static func acquire(path: String) async throws(FileLockError) -> FileLock {
+    package static func acquire(path: String) async throws(FileLockError) -> FileLock {
         let attempt: Result<(descriptor: Int32, locked: Bool), FileLockError> = await BlockingFileWork.run {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
             guard fd >= 0 else { return .failure(FileLockError(.open, reason: String(cString: strerror(errno)))) }
@@ -52,7 +52,7 @@ public final class FileLock: Sendable {
     }
 
     /// Releases the lock (also on deinit).
-    public func release() {
+    package func release() {
         flock(descriptor, LOCK_UN)
     }
 

@@ -1,5 +1,5 @@
 /// How severe a log line is; a ``Logger`` writes lines at or above its level.
-public enum LogLevel: Int, Sendable, Comparable, CaseIterable {
+package enum LogLevel: Int, Sendable, Comparable, CaseIterable {
     /// Detail for debugging the server itself.
     case debug
     /// Normal operation worth noting.
@@ -10,7 +10,7 @@ public enum LogLevel: Int, Sendable, Comparable, CaseIterable {
     case error
 
     /// Parses `debug`, `info`, `warning` (or `warn`) and `error`, ignoring case.
-    public init?(name: String) {
+    package init?(name: String) {
         switch name.lowercased() {
         case "debug": self = .debug
         case "info": self = .info
@@ -21,7 +21,7 @@ public enum LogLevel: Int, Sendable, Comparable, CaseIterable {
     }
 
     /// The level's name as written in log lines and on the command line.
-    public var name: String {
+    package var name: String {
         switch self {
         case .debug: return "debug"
         case .info: return "info"
@@ -31,5 +31,5 @@ public enum LogLevel: Int, Sendable, Comparable, CaseIterable {
     }
 
     /// Orders levels by severity.
-    public static func < (lhs: LogLevel, rhs: LogLevel) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: LogLevel, rhs: LogLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 }

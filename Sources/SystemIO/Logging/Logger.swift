@@ -5,43 +5,43 @@ import Glibc
 /// Lines look like `switchyard: warning: message`. The stderr writer runs on its own thread with
 /// a bounded queue: a client that never drains stderr cannot block the server; excess lines are
 /// dropped instead.
-public struct Logger: Sendable {
+package struct Logger: Sendable {
     /// The lowest level written.
-    public var level: LogLevel
+    package var level: LogLevel
     private let sink: @Sendable (String) -> Void
 
     /// Creates a logger sending formatted lines (without newline) to `sink`; by default stderr.
-    public init(level: LogLevel = .warning, sink: @escaping @Sendable (String) -> Void = Logger.standardError) {
+    package init(level: LogLevel = .warning, sink: @escaping @Sendable (String) -> Void = Logger.standardError) {
         self.level = level
         self.sink = sink
     }
 
     /// A logger that writes nothing.
-    public static let silent = Logger(level: .error) { _ in }
+    package static let silent = Logger(level: .error) { _ in }
 
     /// Writes `message` when `level` is at or above the threshold; newlines are flattened.
-    public func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
+    package func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
         guard level >= self.level else { return }
         let text = message().split(whereSeparator: \.isNewline).joined(separator: " ")
         sink("switchyard: \(level.name): \(text)")
     }
 
     /// Logs at ``LogLevel/debug``.
-    public func debug(_ message: @autoclosure () -> String) { log(.debug, message()) }
+    package func debug(_ message: @autoclosure () -> String) { log(.debug, message()) }
     /// Logs at ``LogLevel/info``.
-    public func info(_ message: @autoclosure () -> String) { log(.info, message()) }
+    package func info(_ message: @autoclosure () -> String) { log(.info, message()) }
     /// Logs at ``LogLevel/warning``.
-    public func warning(_ message: @autoclosure () -> String) { log(.warning, message()) }
+    package func warning(_ message: @autoclosure () -> String) { log(.warning, message()) }
     /// Logs at ``LogLevel/error``.
-    public func error(_ message: @autoclosure () -> String) { log(.error, message()) }
+    package func error(_ message: @autoclosure () -> String) { log(.error, message()) }
 
     /// The default sink: queues the line for the stderr writer thread (at most 1 MiB queued).
-    public static let standardError: @Sendable (String) -> Void = { line in
+    package static let standardError: @Sendable (String) -> Void = { line in
         standardErrorWriter.enqueue(Array(line.utf8))
     }
 
     /// Waits until every line queued for stderr has been written; call before the process exits.
-    public static func flushStandardError() async {
+    package static func flushStandardError() async {
         await standardErrorWriter.drain()
     }
 }

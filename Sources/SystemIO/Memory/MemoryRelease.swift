@@ -9,19 +9,25 @@ import Synchronization
 /// fragmented and resident. ``afterLargeResponse()`` asks for `malloc_trim` shortly after the call
 /// that read the body ends (its values are gone by then), on a background queue, at most once at a
 /// time; ``configure()`` makes every allocation of 1 MiB or more come from mmap, freed at once.
-public enum MemoryRelease {
+package enum MemoryRelease {
     /// Bodies at least this large are followed by a trim.
-    public static let largeResponseBytes = 4 << 20
+    package static let largeResponseBytes = 4 << 20
 
     private static let pending = Atomic<Bool>(false)
+    private static let configured = Atomic<Bool>(false)
 
-    /// Sets the process's allocator up for large transient buffers; call once at start.
-    public static func configure() {
+    /// Sets the process's allocator up for large transient buffers and turns trimming on; the
+    /// server calls it once at start. A process that never calls it (a test runner embedding the
+    /// engine) is left to its allocator's defaults: trimming the heap under code it does not own
+    /// can unmap the page right after someone else's buffer.
+    package static func configure() {
         _ = csystem_set_mmap_threshold(1 << 20)
+        configured.store(true, ordering: .releasing)
     }
 
-    /// Schedules one trim shortly from now (calls meanwhile share it).
-    public static func afterLargeResponse() {
+    /// Schedules one trim shortly from now (calls meanwhile share it); nothing unless ``configure()`` ran.
+    package static func afterLargeResponse() {
+        guard configured.load(ordering: .acquiring) else { return }
         guard !pending.exchange(true, ordering: .acquiringAndReleasing) else { return }
         DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(150)) {
             pending.store(false, ordering: .releasing)

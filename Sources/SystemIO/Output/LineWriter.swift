@@ -13,7 +13,7 @@ import Synchronization
 /// reports the pipe writable — a free pipe buffer, so the write cannot block — the caller writes
 /// the line itself. The first write error (typically `EPIPE`: the reader went away) closes the
 /// writer for good: the queue is dropped, `onFailure` runs once, and later lines are dropped.
-public final class LineWriter: Sendable {
+package final class LineWriter: Sendable {
     private struct State {
         var queue: [[UInt8]] = []
         var queuedBytes = 0
@@ -42,7 +42,7 @@ public final class LineWriter: Sendable {
     ///     (used for logs, which must never pile up); `nil` queues without limit.
     ///   - observer: sees each line as it is written.
     ///   - onFailure: runs once, on the thread whose write failed, when a write fails.
-    public init(
+    package init(
         descriptor: Int32, maximumQueuedBytes: Int? = nil, observer: (@Sendable ([UInt8]) -> Void)? = nil,
         onFailure: @escaping @Sendable (_ errno: Int32) -> Void = { _ in }
     ) {
@@ -63,7 +63,7 @@ public final class LineWriter: Sendable {
     /// Queues one line (without its newline), or writes it at once when that cannot block;
     /// returns `false` when it was dropped.
     @discardableResult
-    public func enqueue(_ line: [UInt8]) -> Bool {
+    package func enqueue(_ line: [UInt8]) -> Bool {
         let decision = state.withLock { state -> Decision in
             guard !state.failed, !state.stopping else { return .dropped }
             if writesInline, state.queue.isEmpty, !state.writing, line.count < PIPE_BUF, pipeHasRoom() {
@@ -121,7 +121,7 @@ public final class LineWriter: Sendable {
     }
 
     /// Returns once every line queued before the call has been written (or dropped by a failure).
-    public func drain() async {
+    package func drain() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let idle = state.withLock { state -> Bool in
                 if state.failed || (state.queue.isEmpty && !state.writing) { return true }
@@ -133,7 +133,7 @@ public final class LineWriter: Sendable {
     }
 
     /// Writes what is queued, then ends the thread; later lines are dropped.
-    public func finish() async {
+    package func finish() async {
         state.withLock { $0.stopping = true }
         wakeUp.signal()
         await drain()

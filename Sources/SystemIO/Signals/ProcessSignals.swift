@@ -1,10 +1,10 @@
 import Glibc
 
 /// Process-wide signal dispositions.
-public enum ProcessSignals {
+package enum ProcessSignals {
     /// Ignores `SIGPIPE`, so a write to a pipe whose reader went away fails with `EPIPE` (which
     /// the writer reports) instead of killing the process. Idempotent.
-    public static func ignoreBrokenPipe() {
+    package static func ignoreBrokenPipe() {
         signal(SIGPIPE, SIG_IGN)
     }
 }

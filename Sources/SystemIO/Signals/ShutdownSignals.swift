@@ -3,11 +3,11 @@ import Glibc
 
 /// Watches SIGTERM and SIGINT while serving: the first one asks for a graceful shutdown, a
 /// second one ends the process at once (exit status 128 + the signal's number).
-public final class ShutdownSignals {
+package final class ShutdownSignals {
     private let sources: [any DispatchSourceSignal]
 
     /// Starts watching; `onFirst` runs once, on a dispatch queue, for the first signal.
-    public init(onFirst: @escaping @Sendable (Int32) -> Void) {
+    package init(onFirst: @escaping @Sendable (Int32) -> Void) {
         let queue = DispatchQueue(label: "switchyard.signals")
         let seen = SignalCount()
         sources = [SIGTERM, SIGINT].map { number in
@@ -27,7 +27,7 @@ public final class ShutdownSignals {
     }
 
     /// Stops watching.
-    public func cancel() {
+    package func cancel() {
         for source in sources { source.cancel() }
     }
 }

@@ -10,14 +10,14 @@ import Glibc
 ///
 /// Starting can fail (the system may refuse a thread): every caller decides what that means for
 /// it, and a caller waiting on the body through a continuation resumes it itself.
-public enum DetachedThread {
+package enum DetachedThread {
     /// The longest name Linux keeps for a thread, in bytes (16 with the terminating NUL).
-    public static let maximumNameLength = 15
+    package static let maximumNameLength = 15
 
     /// Runs `body` on a new detached thread named `name` (cut to ``maximumNameLength`` bytes, as
     /// the kernel keeps no more). Throws ``ThreadStartError``, without running `body`, when the
     /// system refuses to create a thread.
-    public static func start(name: String, _ body: @escaping @Sendable () -> Void) throws(ThreadStartError) {
+    package static func start(name: String, _ body: @escaping @Sendable () -> Void) throws(ThreadStartError) {
         let work = Unmanaged.passRetained(Work(name: name, body: body)).toOpaque()
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)

@@ -8,7 +8,7 @@ import Synchronization
 /// The thread starts on the first job and then sleeps on a semaphore while nothing is queued.
 /// When the system refuses to start it, the jobs queued so far run on the submitting thread — the
 /// work is done and every waiter resumes — and the next submission tries again.
-public final class WorkerThread: Sendable {
+package final class WorkerThread: Sendable {
     private struct State {
         var jobs: [@Sendable () -> Void] = []
         var started = false
@@ -19,12 +19,12 @@ public final class WorkerThread: Sendable {
     private let wakeUp = DispatchSemaphore(value: 0)
 
     /// A worker whose thread will be named `name`; nothing starts until ``submit(_:)``.
-    public init(name: String) {
+    package init(name: String) {
         self.name = name
     }
 
     /// Queues `job` to run on the worker thread.
-    public func submit(_ job: @escaping @Sendable () -> Void) {
+    package func submit(_ job: @escaping @Sendable () -> Void) {
         let mustStart = state.withLock { state -> Bool in
             state.jobs.append(job)
             defer { state.started = true }

@@ -5,14 +5,14 @@ import Synchronization
 /// Watches integration paths with inotify on a dedicated thread and calls back, debounced, when
 /// any `*.json` file among them is added, edited, removed or renamed (editors' write-to-temp-then-
 /// rename saves included). Costs nothing while nothing changes: the thread sleeps in `poll(2)`.
-public final class IntegrationWatcher: Sendable {
+package final class IntegrationWatcher: Sendable {
     private let inotify: Int32
     private let stopPipe: (read: Int32, write: Int32)
     private let stopped = Mutex(false)
 
     /// Starts watching the directories of `paths` (a file's parent directory, since saves replace inodes).
     /// Returns `nil` when inotify is unavailable or its thread cannot start. `debounce` coalesces bursts of events into one call.
-    public init?(paths: [String], debounce: Duration = .milliseconds(150), onChange: @escaping @Sendable () -> Void) {
+    package init?(paths: [String], debounce: Duration = .milliseconds(150), onChange: @escaping @Sendable () -> Void) {
         let fd = inotify_init1(Int32(IN_CLOEXEC))
         guard fd >= 0 else { return nil }
         var pipeFDs: [Int32] = [0, 0]
@@ -49,7 +49,7 @@ public final class IntegrationWatcher: Sendable {
     }
 
     /// Stops watching; the callback is not called after this returns… except for one already running.
-    public func stop() {
+    package func stop() {
         let first = stopped.withLock { stopped -> Bool in
             defer { stopped = true }
             return !stopped

@@ -15,7 +15,7 @@ import SystemIO
 /// audit line, progress, cancellation and `next_cursor` are exactly the direct call's. Only tools
 /// the catalogue exposes (after `--only`, `--tags`, `--tools`, `--read-only`) are ever found,
 /// described or called. A direct `tools/call` of an exposed tool by its own name is served too.
-public final class DiscoveryToolHost: ToolHost {
+package final class DiscoveryToolHost: ToolHost {
     private struct Built: Sendable {
         let generation: Int
         let index: ToolSearchIndex
@@ -30,8 +30,9 @@ public final class DiscoveryToolHost: ToolHost {
 
     /// Wraps `inner`; `pins` are listed in full beside the meta-tools; `readOnly` leaves
     /// `call_write_tool` out (the catalogue then holds no write tool anyway).
-    public init(wrapping inner: CatalogToolHost, pins: [String] = [], readOnly: Bool = false, logger: Logger = Logger())
-    {
+    package init(
+        wrapping inner: CatalogToolHost, pins: [String] = [], readOnly: Bool = false, logger: Logger = Logger()
+    ) {
         self.inner = inner
         self.pins = pins
         self.readOnly = readOnly
@@ -39,12 +40,12 @@ public final class DiscoveryToolHost: ToolHost {
     }
 
     /// The meta-tools, then the pinned tools the catalogue exposes, in pin order.
-    public func tools() async -> [ToolDescriptor] {
+    package func tools() async -> [ToolDescriptor] {
         await current().built.listed
     }
 
     /// Serves a meta-tool, or hands a direct call of an exposed tool to the catalogue host.
-    public func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolResult? {
+    package func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolResult? {
         let (catalog, built) = await current()
         switch name {
         case DiscoveryTools.search: return search(arguments, index: built.index)
@@ -58,7 +59,7 @@ public final class DiscoveryToolHost: ToolHost {
     }
 
     /// The catalogue host's change stream: a reload changes what search finds and, with pins, what is listed.
-    public func changes() -> AsyncStream<Void> {
+    package func changes() -> AsyncStream<Void> {
         inner.changes()
     }
 

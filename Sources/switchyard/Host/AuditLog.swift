@@ -11,28 +11,28 @@ import SystemIO
 ///
 /// The file is opened with `O_APPEND` so several processes can share it; each line is written with
 /// one `write(2)`. A failure (full disk, unwritable file) is reported once on stderr and never fails a call.
-public final class AuditLog: Sendable {
+package final class AuditLog: Sendable {
     /// One audited call.
-    public struct Entry: Sendable {
+    package struct Entry: Sendable {
         /// The tool name.
-        public var tool: String
+        package var tool: String
         /// The integration name.
-        public var integration: String
+        package var integration: String
         /// The operation kind.
-        public var kind: String
+        package var kind: String
         /// The call's arguments (digested, never written).
-        public var arguments: JSONObject
+        package var arguments: JSONObject
         /// The engine's outcome.
-        public var outcome: ToolOutcome
+        package var outcome: ToolOutcome
         /// How long the call took.
-        public var duration: Duration
+        package var duration: Duration
         /// The trace id of the caller's W3C trace context, when the request carried one.
-        public var traceID: String?
+        package var traceID: String?
         /// The account the call acted as, when the integration has more than one.
-        public var account: String?
+        package var account: String?
 
         /// Creates an entry.
-        public init(
+        package init(
             tool: String, integration: String, kind: String, arguments: JSONObject, outcome: ToolOutcome,
             duration: Duration, traceID: String? = nil, account: String? = nil
         ) {
@@ -52,7 +52,7 @@ public final class AuditLog: Sendable {
     private let failed = Mutex(false)
 
     /// Opens (creating, mode 0600) the file for appending; throws a message when it cannot be opened.
-    public init(path: String, logger: Logger) throws(AuditLogError) {
+    package init(path: String, logger: Logger) throws(AuditLogError) {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw AuditLogError(message: "cannot open audit log '\(path)': \(String(cString: strerror(errno)))")
@@ -64,7 +64,7 @@ public final class AuditLog: Sendable {
     deinit { close(descriptor) }
 
     /// The line for an entry, as written (exposed for tests).
-    public static func line(for entry: Entry, at date: Date) -> String {
+    package static func line(for entry: Entry, at date: Date) -> String {
         var object: JSONObject = [
             "ts": .string(timestamp(date)), "tool": .string(entry.tool), "integration": .string(entry.integration),
             "kind": .string(entry.kind),
@@ -83,7 +83,7 @@ public final class AuditLog: Sendable {
     }
 
     /// Appends the entry's line; reports the first failure on stderr and stays quiet after.
-    public func append(_ entry: Entry) {
+    package func append(_ entry: Entry) {
         let bytes = Array((Self.line(for: entry, at: Date()) + "\n").utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         if written != bytes.count {
@@ -102,9 +102,9 @@ public final class AuditLog: Sendable {
 }
 
 /// Why the audit log could not be opened.
-public struct AuditLogError: Error, Sendable, CustomStringConvertible {
+package struct AuditLogError: Error, Sendable, CustomStringConvertible {
     /// The message.
-    public var message: String
+    package var message: String
     /// The message.
-    public var description: String { message }
+    package var description: String { message }
 }

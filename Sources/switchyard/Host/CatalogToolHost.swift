@@ -9,7 +9,7 @@ import Synchronization
 /// A host may start without a catalogue (``init(engine:audit:)``) so that the session can answer
 /// `initialize` while the integration files are still being read: `tools()` and `call` wait
 /// until ``provide(_:)`` hands over the first catalogue.
-public final class CatalogToolHost: ToolHost {
+package final class CatalogToolHost: ToolHost {
     private struct Snapshot: Sendable {
         let catalog: Catalog
         let descriptors: [ToolDescriptor]
@@ -36,7 +36,7 @@ public final class CatalogToolHost: ToolHost {
 
     /// Creates a host serving `catalog` through `engine`, auditing to `audit` when given; calls
     /// that `confirmation` names need a person's confirmation first.
-    public init(
+    package init(
         catalog: Catalog, engine: ToolEngine, audit: AuditLog? = nil, confirmation: ConfirmationPolicy = .destructive
     ) {
         self.engine = engine
@@ -47,7 +47,7 @@ public final class CatalogToolHost: ToolHost {
 
     /// Creates a host whose catalogue comes later through ``provide(_:)``; until then `tools()`
     /// and `call` wait.
-    public init(engine: ToolEngine, audit: AuditLog? = nil, confirmation: ConfirmationPolicy = .destructive) {
+    package init(engine: ToolEngine, audit: AuditLog? = nil, confirmation: ConfirmationPolicy = .destructive) {
         self.engine = engine
         self.audit = audit
         self.policy = confirmation
@@ -55,11 +55,11 @@ public final class CatalogToolHost: ToolHost {
     }
 
     /// The catalogue being served now, or `nil` while the first one is still being loaded.
-    public var catalog: Catalog? { state.withLock { $0.snapshot?.catalog } }
+    package var catalog: Catalog? { state.withLock { $0.snapshot?.catalog } }
 
     /// Hands over the first catalogue and releases whoever waits for it; later catalogues go
     /// through ``replace(_:)``. Listeners are not notified: nothing was listed before.
-    public func provide(_ catalog: Catalog) {
+    package func provide(_ catalog: Catalog) {
         var snapshot = Snapshot(catalog)
         let waiting = state.withLock { state in
             state.generation += 1
@@ -72,13 +72,13 @@ public final class CatalogToolHost: ToolHost {
     }
 
     /// Replaces the catalogue; calls in flight finish on the one they started with. Notifies listeners.
-    public func replace(_ catalog: Catalog) {
+    package func replace(_ catalog: Catalog) {
         provide(catalog)
         for listener in listeners.withLock({ $0 }) { listener.yield() }
     }
 
     /// The exposed tools (once the first catalogue is there).
-    public func tools() async -> [ToolDescriptor] {
+    package func tools() async -> [ToolDescriptor] {
         await current().descriptors
     }
 
@@ -88,14 +88,14 @@ public final class CatalogToolHost: ToolHost {
     /// to a person through `context.confirm`; unless that approves, nothing is sent and the result
     /// is `declined` or `confirmation_required` (or, when the question goes back to the client,
     /// an error result the session replaces with the question).
-    public func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolResult? {
+    package func call(_ name: String, arguments: JSONObject, context: ToolCallContext) async -> ToolResult? {
         await call(name, arguments: arguments, context: context, in: current().catalog)
     }
 
     /// Runs a call on the tool of that name in `catalog` (one ``currentCatalog()`` returned, so a
     /// caller that checked the tool there runs that very tool even if a reload came between);
     /// `nil` when it has no such tool. Audited like any call.
-    public func call(
+    package func call(
         _ name: String, arguments: JSONObject, context: ToolCallContext, in catalog: Catalog
     ) async -> ToolResult? {
         guard let listed = catalog.tool(named: name), catalog.integrations[listed.integration] != nil else {
@@ -187,25 +187,25 @@ public final class CatalogToolHost: ToolHost {
     /// The catalogue served now (waiting for the first one) and its generation, a number that
     /// grows with every ``provide(_:)`` and ``replace(_:)``: views derived from the catalogue (the
     /// discovery index) rebuild when it changes.
-    public func currentCatalog() async -> (catalog: Catalog, generation: Int) {
+    package func currentCatalog() async -> (catalog: Catalog, generation: Int) {
         let snapshot = await current()
         return (snapshot.catalog, snapshot.generation)
     }
 
     /// A stream that yields after each ``replace(_:)``.
-    public func changes() -> AsyncStream<Void> {
+    package func changes() -> AsyncStream<Void> {
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         listeners.withLock { $0.append(continuation) }
         return stream
     }
 
     /// Finishes every change stream (the server is stopping).
-    public func finish() {
+    package func finish() {
         for listener in listeners.withLock({ $0 }) { listener.finish() }
     }
 
     /// The protocol view of a catalogue tool.
-    public static func descriptor(for tool: Tool) -> ToolDescriptor {
+    package static func descriptor(for tool: Tool) -> ToolDescriptor {
         ToolDescriptor(
             name: tool.name, title: tool.title, description: tool.description, inputSchema: tool.inputSchema,
             outputSchema: tool.outputSchema, annotations: tool.annotations)

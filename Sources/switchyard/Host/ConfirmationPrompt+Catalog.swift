@@ -17,7 +17,7 @@ extension ConfirmationPrompt {
     /// Values are JSON so a string cannot pass for part of the sentence; control and invisible
     /// formatting characters (bidirectional overrides, zero-width spaces) are written as `\uXXXX`
     /// so an argument cannot hide or reorder text in front of the person.
-    public init(tool: Tool, integration: Integration, arguments: JSONObject) {
+    package init(tool: Tool, integration: Integration, arguments: JSONObject) {
         let order = tool.operation.parameters.map(\.name)
         var names = order.filter { arguments[$0] != nil }
         names += arguments.members.map(\.key).filter { !order.contains($0) }.sorted()

@@ -17,28 +17,28 @@ import Synchronization
 /// let server = try LoopbackServer(handler: endpoint.reply(to:))
 /// let refreshToken = endpoint.issueRefreshToken()
 /// ```
-public final class OAuthTokenEndpoint: Sendable {
+package final class OAuthTokenEndpoint: Sendable {
     /// How the emulated vendor behaves.
-    public struct Configuration: Sendable {
+    package struct Configuration: Sendable {
         /// The registered client id.
-        public var clientID: String
+        package var clientID: String
         /// The registered client secret.
-        public var clientSecret: String
+        package var clientSecret: String
         /// The one client authentication method the vendor accepts.
-        public var clientAuthentication: ClientAuthentication
+        package var clientAuthentication: ClientAuthentication
         /// `expires_in` of issued access tokens, in seconds; `nil` leaves it out (tokens never expire).
-        public var accessTokenLifetime: Double?
+        package var accessTokenLifetime: Double?
         /// Whether each refresh issues a new refresh token and retires the presented one.
-        public var rotatesRefreshTokens: Bool
+        package var rotatesRefreshTokens: Bool
         /// Whether presenting a retired refresh token revokes its whole family (reuse detection).
-        public var revokesFamilyOnReuse: Bool
+        package var revokesFamilyOnReuse: Bool
         /// Whether error responses quote back what the client sent (secrets included), as careless vendors do.
-        public var echoesCredentials: Bool
+        package var echoesCredentials: Bool
         /// How long the token endpoint takes to answer, to widen race windows.
-        public var tokenDelay: Duration?
+        package var tokenDelay: Duration?
 
         /// Creates a configuration; the defaults are a strict vendor with rotation and reuse detection.
-        public init(
+        package init(
             clientID: String = "switchyard-client", clientSecret: String = "cs-Secret/Value+42",
             clientAuthentication: ClientAuthentication = .basic, accessTokenLifetime: Double? = 3600,
             rotatesRefreshTokens: Bool = true, revokesFamilyOnReuse: Bool = true, echoesCredentials: Bool = false,
@@ -56,7 +56,7 @@ public final class OAuthTokenEndpoint: Sendable {
     }
 
     /// How a client proves its identity to the token endpoint (RFC 6749 §2.3.1).
-    public enum ClientAuthentication: String, Sendable {
+    package enum ClientAuthentication: String, Sendable {
         /// `Authorization: Basic base64(form(id):form(secret))`.
         case basic
         /// `client_id` and `client_secret` in the form body.
@@ -93,12 +93,12 @@ public final class OAuthTokenEndpoint: Sendable {
     }
 
     /// The path of the token endpoint.
-    public static let tokenPath = "/oauth/token"
+    package static let tokenPath = "/oauth/token"
     /// The path prefix of the protected API.
-    public static let apiPrefix = "/api"
+    package static let apiPrefix = "/api"
 
     /// The vendor's behaviour.
-    public let configuration: Configuration
+    package let configuration: Configuration
     let state = Mutex(State())
     let beforeRefresh: (@Sendable (String) -> Void)?
     let onAuthorizedRequest: (@Sendable (String) -> Void)?
@@ -107,7 +107,7 @@ public final class OAuthTokenEndpoint: Sendable {
     /// Creates the emulation. `beforeRefresh` runs (on the server thread) with each presented refresh
     /// token before it is judged; `onAuthorizedRequest` runs with each access token the API accepts;
     /// `now` is the vendor's clock for token expiry (a test may share a manual clock with the client).
-    public init(
+    package init(
         _ configuration: Configuration = Configuration(), beforeRefresh: (@Sendable (String) -> Void)? = nil,
         onAuthorizedRequest: (@Sendable (String) -> Void)? = nil,
         now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
@@ -119,7 +119,7 @@ public final class OAuthTokenEndpoint: Sendable {
     }
 
     /// The server handler: the token endpoint, the protected API, and 404 elsewhere.
-    public func reply(to request: ReceivedRequest) -> ServerReply {
+    package func reply(to request: ReceivedRequest) -> ServerReply {
         if request.path == Self.tokenPath {
             let reply = request.method == "POST" ? tokenReply(to: request) : .json(405, #"{"error":"invalid_request"}"#)
             return configuration.tokenDelay.map { .delayed($0, reply) } ?? reply
@@ -133,7 +133,7 @@ public final class OAuthTokenEndpoint: Sendable {
     // MARK: Controlling the vendor
 
     /// Starts a new grant family (as a person signing in would) and returns its first refresh token.
-    public func issueRefreshToken() -> String {
+    package func issueRefreshToken() -> String {
         state.withLock { state in
             state.families += 1
             let token = Self.refreshToken(serial: state.nextSerial())
@@ -144,7 +144,7 @@ public final class OAuthTokenEndpoint: Sendable {
 
     /// Rotates `refreshToken` as another client holding it would, returning its successor (or `nil`
     /// when it was not active). No access token is handed out and nothing is logged.
-    public func rotate(_ refreshToken: String) -> String? {
+    package func rotate(_ refreshToken: String) -> String? {
         state.withLock { state in
             guard let record = state.refreshTokens[refreshToken], record.status == .active else { return nil }
             state.refreshTokens[refreshToken]?.status = .used
@@ -155,14 +155,14 @@ public final class OAuthTokenEndpoint: Sendable {
     }
 
     /// Revokes every access token issued so far (their refresh tokens stay usable).
-    public func revokeAccessTokens() {
+    package func revokeAccessTokens() {
         state.withLock { state in
             for token in state.accessTokens.keys { state.accessTokens[token]?.revoked = true }
         }
     }
 
     /// Revokes the whole family of `refreshToken`: its refresh and access tokens.
-    public func revokeFamily(of refreshToken: String) {
+    package func revokeFamily(of refreshToken: String) {
         state.withLock { state in
             guard let family = state.refreshTokens[refreshToken]?.family else { return }
             Self.revoke(family: family, in: &state)
@@ -170,37 +170,37 @@ public final class OAuthTokenEndpoint: Sendable {
     }
 
     /// Makes the API refuse every access token, valid or not (an account whose access was withdrawn).
-    public func setRejectsEveryAccessToken(_ rejects: Bool) {
+    package func setRejectsEveryAccessToken(_ rejects: Bool) {
         state.withLock { $0.rejectsEveryAccessToken = rejects }
     }
 
     // MARK: Observing the vendor
 
     /// Every token request answered, in order.
-    public var events: [OAuthTokenEvent] { state.withLock { $0.events } }
+    package var events: [OAuthTokenEvent] { state.withLock { $0.events } }
     /// How many token requests were answered.
-    public var tokenRequests: Int { state.withLock { $0.events.count } }
+    package var tokenRequests: Int { state.withLock { $0.events.count } }
     /// The refresh-grant requests answered, in order.
-    public var refreshEvents: [OAuthTokenEvent] { events.filter { $0.grant == "refresh_token" } }
+    package var refreshEvents: [OAuthTokenEvent] { events.filter { $0.grant == "refresh_token" } }
     /// How many token requests were answered with `invalid_grant`.
-    public var invalidGrants: Int { events.filter { $0.error == "invalid_grant" }.count }
+    package var invalidGrants: Int { events.filter { $0.error == "invalid_grant" }.count }
     /// How many API requests were answered 401.
-    public var unauthorizedAPICalls: Int { state.withLock { $0.unauthorizedAPICalls } }
+    package var unauthorizedAPICalls: Int { state.withLock { $0.unauthorizedAPICalls } }
     /// How many API requests were accepted.
-    public var authorizedAPICalls: Int { state.withLock { $0.authorizedAPICalls } }
+    package var authorizedAPICalls: Int { state.withLock { $0.authorizedAPICalls } }
 
     /// Whether `refreshToken` can still be exchanged.
-    public func isActive(_ refreshToken: String) -> Bool {
+    package func isActive(_ refreshToken: String) -> Bool {
         state.withLock { $0.refreshTokens[refreshToken]?.status == .active }
     }
 
     /// The refresh token issued in the same response as `accessToken`, if any.
-    public func refreshToken(issuedWith accessToken: String) -> String? {
+    package func refreshToken(issuedWith accessToken: String) -> String? {
         state.withLock { $0.accessTokens[accessToken]?.refreshToken }
     }
 
     /// Every access and refresh token ever issued, plus the client secret: what must never leak.
-    public var allSecrets: [String] {
+    package var allSecrets: [String] {
         state.withLock { Array($0.refreshTokens.keys) + Array($0.accessTokens.keys) } + [configuration.clientSecret]
     }
 

@@ -1,22 +1,22 @@
 /// One request the emulated token endpoint answered: what was presented and what came of it.
-public struct OAuthTokenEvent: Sendable, Equatable {
+package struct OAuthTokenEvent: Sendable, Equatable {
     /// The `grant_type` form field as sent (empty when missing).
-    public var grant: String
+    package var grant: String
     /// How the client authenticated: `"basic"`, `"body"`, or `nil` when it did not.
-    public var clientAuthentication: String?
+    package var clientAuthentication: String?
     /// The `refresh_token` form field, for the refresh-token grant.
-    public var presentedRefreshToken: String?
+    package var presentedRefreshToken: String?
     /// The `scope` form field, when sent.
-    public var scope: String?
+    package var scope: String?
     /// The OAuth error code answered (`invalid_grant`, `invalid_client`, …), or `nil` when tokens were issued.
-    public var error: String?
+    package var error: String?
     /// The access token issued, when one was.
-    public var accessToken: String?
+    package var accessToken: String?
     /// The refresh token issued alongside, when one was.
-    public var refreshToken: String?
+    package var refreshToken: String?
 
     /// Creates an event record.
-    public init(
+    package init(
         grant: String, clientAuthentication: String? = nil, presentedRefreshToken: String? = nil, scope: String? = nil,
         error: String? = nil, accessToken: String? = nil, refreshToken: String? = nil
     ) {
@@ -30,5 +30,5 @@ public struct OAuthTokenEvent: Sendable, Equatable {
     }
 
     /// Whether tokens were issued.
-    public var succeeded: Bool { error == nil }
+    package var succeeded: Bool { error == nil }
 }

@@ -1,18 +1,41 @@
 import Foundation
+import Synchronization
 
-/// Starts child processes one at a time.
+/// Starts child processes one at a time, each from a fresh thread with a large stack.
 ///
-/// Foundation's `Process.run()` on Linux has been seen to crash (a bad pointer in its memcpy)
-/// when several test threads launch children at the same moment; launching through this one
-/// lock keeps the suites running side by side from doing that. Only the launch is serialised:
-/// the children then run concurrently.
-public enum ProcessLaunch {
+/// Foundation's `Process.run()` on Linux crashed under the full suite — a memcpy running into a
+/// guard page, both from pool threads and from dedicated ones — when many tests launched children
+/// at once. Launching through this one lock, on a thread of 16 MiB of stack, keeps the suites out
+/// of that path. Only the launch is serialised: the children then run concurrently.
+package enum ProcessLaunch {
     private static let lock = NSLock()
 
     /// Runs `process`, waiting for any other launch in progress to finish first.
-    public static func run(_ process: Process) throws {
+    package static func run(_ process: Process) throws {
         lock.lock()
         defer { lock.unlock() }
-        try process.run()
+        let outcome = Mutex<Result<Void, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let box = ProcessBox(process: process)
+        let thread = Thread {
+            let result = Result { try box.process.run() }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        thread.stackSize = 16 << 20
+        thread.name = "process-launch"
+        thread.start()
+        done.wait()
+        try outcome.withLock { $0 }?.get()
+    }
+}
+
+/// A `Process` handed to the launching thread (Foundation's `Process` is not `Sendable`; only that
+/// thread touches it until the launch is over, and the caller waits for it).
+private final class ProcessBox: @unchecked Sendable {
+    let process: Process
+
+    init(process: Process) {
+        self.process = process
     }
 }

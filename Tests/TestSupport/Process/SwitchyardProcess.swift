@@ -6,14 +6,14 @@ import Synchronization
 ///
 /// Standard output is read line by line on a dedicated thread; tests wait for lines with a
 /// bounded timeout instead of sleeping. Standard error is collected whole.
-public final class SwitchyardProcess: Sendable {
+package final class SwitchyardProcess: Sendable {
     private let process: Process
     private let input: FileHandle
     private let lines = LineBuffer()
     private let errors = LineBuffer()
 
     /// The path of the built binary: `$SWITCHYARD_BIN`, else beside the test bundle, else `.build/debug`.
-    public static var binaryPath: String {
+    package static var binaryPath: String {
         if let explicit = ProcessInfo.processInfo.environment["SWITCHYARD_BIN"] { return explicit }
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
@@ -28,7 +28,7 @@ public final class SwitchyardProcess: Sendable {
 
     /// Starts the binary (``binaryPath`` unless `binary` names a copy) with arguments and extra
     /// environment (merged over a minimal environment), in `directory` when given.
-    public init(
+    package init(
         _ arguments: [String], environment extra: [String: String] = [:], directory: String? = nil,
         binary: String? = nil
     ) throws {
@@ -53,39 +53,39 @@ public final class SwitchyardProcess: Sendable {
 
     /// Writes one line (a newline is appended) to the server's standard input; nothing when the
     /// server has already exited (the test then sees its exit, not a crash of the test process).
-    public func send(_ line: String) {
+    package func send(_ line: String) {
         sendRaw(Data((line + "\n").utf8))
     }
 
     /// Writes raw bytes to standard input; nothing when the server has already closed it.
-    public func sendRaw(_ data: Data) {
+    package func sendRaw(_ data: Data) {
         // `write(_:)` traps on EPIPE; the throwing form reports it.
         try? input.write(contentsOf: data)
     }
 
     /// Closes standard input (EOF).
-    public func closeInput() {
+    package func closeInput() {
         try? input.close()
     }
 
     /// The next unread line of standard output, waiting up to `timeout`; `nil` on timeout or EOF.
-    public func nextLine(timeout: Duration = .seconds(20)) -> String? {
+    package func nextLine(timeout: Duration = .seconds(20)) -> String? {
         lines.next(timeout: timeout)
     }
 
     /// Every line of standard output read so far (consumed or not).
-    public var allLines: [String] { lines.all }
+    package var allLines: [String] { lines.all }
 
     /// Standard error so far.
-    public var standardError: String { errors.all.joined(separator: "\n") }
+    package var standardError: String { errors.all.joined(separator: "\n") }
 
     /// Waits for standard error to contain `text`.
-    public func waitForError(containing text: String, timeout: Duration = .seconds(20)) -> Bool {
+    package func waitForError(containing text: String, timeout: Duration = .seconds(20)) -> Bool {
         errors.wait(timeout: timeout) { $0.contains { $0.contains(text) } }
     }
 
     /// Waits for the process to exit; returns its status, or `nil` on timeout (the process is then killed).
-    public func waitForExit(timeout: Duration = .seconds(30)) -> Int32? {
+    package func waitForExit(timeout: Duration = .seconds(30)) -> Int32? {
         let deadline = ContinuousClock.now + timeout
         let done = DispatchSemaphore(value: 0)
         let thread = Thread { [process] in
@@ -106,12 +106,12 @@ public final class SwitchyardProcess: Sendable {
     }
 
     /// Sends `signal` (e.g. `SIGTERM`) to the process.
-    public func send(signal number: Int32) {
+    package func send(signal number: Int32) {
         if process.isRunning { kill(process.processIdentifier, number) }
     }
 
     /// Kills the process if it still runs.
-    public func terminate() {
+    package func terminate() {
         if process.isRunning { process.terminate() }
     }
 

@@ -10,17 +10,17 @@ import Synchronization
 /// are bounded. The waits block, so async tests use ``launch(password:)``, ``restart()`` and
 /// ``shutdown()``, which run them off the cooperative pool, and ``kill()`` (which never waits)
 /// in a `defer`.
-public final class RedisServer: Sendable {
+package final class RedisServer: Sendable {
     /// The TCP port.
-    public var port: Int { chosenPort.withLock { $0 } }
+    package var port: Int { chosenPort.withLock { $0 } }
     private let chosenPort = Mutex(0)
     /// The password (`--requirepass`), if any.
-    public let password: String?
+    package let password: String?
     private let directory: TemporaryDirectory
     private let running = Mutex<(process: Process, exited: DispatchSemaphore)?>(nil)
 
     /// Starts a server; throws when `redis-server` is missing or does not become ready within 10 s.
-    public init(password: String? = nil) throws {
+    package init(password: String? = nil) throws {
         self.password = password
         directory = try TemporaryDirectory()
         // The kernel's free port, released for redis-server to bind; another process may take it
@@ -42,33 +42,33 @@ public final class RedisServer: Sendable {
     }
 
     /// Starts a server off the cooperative pool.
-    public static func launch(password: String? = nil) async throws -> RedisServer {
+    package static func launch(password: String? = nil) async throws -> RedisServer {
         try await OffPool.run { Result { try RedisServer(password: password) } }.get()
     }
 
     /// Starts the stopped server again on its port, off the cooperative pool.
-    public func restart() async throws {
+    package func restart() async throws {
         try await OffPool.run { Result { try self.start() } }.get()
     }
 
     /// Stops the server and waits for its exit, off the cooperative pool.
-    public func shutdown() async {
+    package func shutdown() async {
         await OffPool.run { self.stop() }
     }
 
     /// Kills the server without waiting (for a `defer`); a no-op once stopped.
-    public func kill() {
+    package func kill() {
         guard let (process, _) = running.withLock({ $0 }) else { return }
         Glibc.kill(process.processIdentifier, SIGKILL)
     }
 
     /// `redis://[:PASSWORD@]127.0.0.1:PORT[/DB]`.
-    public func url(database: Int = 0) -> String {
+    package func url(database: Int = 0) -> String {
         "redis://" + (password.map { ":\($0)@" } ?? "") + "127.0.0.1:\(port)" + (database == 0 ? "" : "/\(database)")
     }
 
     /// Starts (again) on the same port and waits until it answers `PING`.
-    public func start() throws {
+    package func start() throws {
         let binary = ["/usr/bin/redis-server", "/usr/local/bin/redis-server"].first {
             FileManager.default.isExecutableFile(atPath: $0)
         }
@@ -81,6 +81,9 @@ public final class RedisServer: Sendable {
         ]
         if let password { arguments += ["--requirepass", password] }
         process.arguments = arguments
+        // An explicit environment: Foundation then never copies this process's own `environ` while
+        // launching, which crashed (a memcpy past the end) twice under the full suite.
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -103,7 +106,7 @@ public final class RedisServer: Sendable {
 
     /// Stops the server (SIGKILL, like a crash) and waits, at most 10 s, for it to exit. Blocks: from
     /// async code, call it through ``OffPool``.
-    public func stop() {
+    package func stop() {
         guard
             let (process, exited) = running.withLock({ current in
                 defer { current = nil }
@@ -118,7 +121,7 @@ public final class RedisServer: Sendable {
     }
 
     /// Sends `PING` (after `AUTH`) on a fresh connection; true on `+PONG` within 5 s.
-    public func ping() -> Bool {
+    package func ping() -> Bool {
         guard let descriptor = try? LoopbackSocket.connect(port: port) else { return false }
         defer { LoopbackSocket.close(descriptor) }
         var command = ""
@@ -141,9 +144,9 @@ public final class RedisServer: Sendable {
 }
 
 /// Why a test Redis server could not be started.
-public struct RedisServerError: Error, CustomStringConvertible {
+package struct RedisServerError: Error, CustomStringConvertible {
     /// What went wrong.
-    public let description: String
+    package let description: String
 
     init(_ description: String) {
         self.description = description

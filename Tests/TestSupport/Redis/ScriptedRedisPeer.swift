@@ -6,9 +6,9 @@ import Synchronization
 /// A loopback TCP server that plays a hostile or broken Redis: for each connection it reads what
 /// arrives, then sends `reply` (garbage, a truncated reply, nothing at all) and closes or keeps
 /// the connection open, as told. Stopped on ``stop()`` or deinit.
-public final class ScriptedRedisPeer: Sendable {
+package final class ScriptedRedisPeer: Sendable {
     /// What the peer does after the first bytes of a connection arrive.
-    public enum Behaviour: Sendable {
+    package enum Behaviour: Sendable {
         /// Sends the bytes, then closes the connection.
         case replyAndClose([UInt8])
         /// Sends the bytes, then keeps the connection open without another byte.
@@ -16,24 +16,24 @@ public final class ScriptedRedisPeer: Sendable {
     }
 
     /// The TCP port.
-    public let port: Int
+    package let port: Int
     private let listener: Int32
     private let behaviour: Behaviour
     private let connections = Mutex<[Int32]>([])
     private let stopped = Mutex(false)
 
     /// Starts listening.
-    public init(_ behaviour: Behaviour) throws {
+    package init(_ behaviour: Behaviour) throws {
         (listener, port) = try LoopbackSocket.listen(backlog: 16)
         self.behaviour = behaviour
         DedicatedThread.start(name: "scripted-redis") { [self] in acceptLoop() }
     }
 
     /// `redis://127.0.0.1:PORT`.
-    public var url: String { "redis://127.0.0.1:\(port)" }
+    package var url: String { "redis://127.0.0.1:\(port)" }
 
     /// How many connections were accepted.
-    public var accepted: Int { connections.withLock { $0.count } }
+    package var accepted: Int { connections.withLock { $0.count } }
 
     private func acceptLoop() {
         while !stopped.withLock({ $0 }) {
@@ -53,7 +53,7 @@ public final class ScriptedRedisPeer: Sendable {
     }
 
     /// Closes the listener and every connection.
-    public func stop() {
+    package func stop() {
         let first = stopped.withLock { stopped -> Bool in
             defer { stopped = true }
             return !stopped

@@ -6,9 +6,9 @@ import JSON
 /// refresh token (the old one is then `invalid_grant`); the API refuses an access token with 401
 /// once it has been used `accessTokenUses` times, as a vendor does when it revokes or expires a
 /// token early, which forces a refresh and a replay of the request.
-public final class AcmeOAuthEmulation: Sendable {
+package final class AcmeOAuthEmulation: Sendable {
     /// The `client_id` of the recording (not a secret).
-    public static let clientID = "switchyard-recording"
+    package static let clientID = "switchyard-recording"
 
     private struct State {
         /// The index of the refresh token that works now.
@@ -23,7 +23,7 @@ public final class AcmeOAuthEmulation: Sendable {
     private let state = SharedValue(State())
 
     /// Starts the emulation; each access token works for `accessTokenUses` API requests.
-    public init(accessTokenUses: Int = 1) throws {
+    package init(accessTokenUses: Int = 1) throws {
         let state = self.state
         var router = Router()
         router.on("POST", "/oauth/token") { request, _ in
@@ -44,16 +44,16 @@ public final class AcmeOAuthEmulation: Sendable {
     }
 
     /// `http://127.0.0.1:PORT`, to set as `ACME_URL`.
-    public var baseURL: String { server.baseURL }
+    package var baseURL: String { server.baseURL }
 
     /// Every request received so far.
-    public var requests: [ReceivedRequest] { server.requests }
+    package var requests: [ReceivedRequest] { server.requests }
 
     /// How many refreshes the token endpoint granted.
-    public var refreshesGranted: Int { state.withLock { $0.refreshIndex } }
+    package var refreshesGranted: Int { state.withLock { $0.refreshIndex } }
 
     /// Stops the server.
-    public func stop() { server.stop() }
+    package func stop() { server.stop() }
 
     private static func token(_ request: ReceivedRequest, state: SharedValue<State>) -> ServerReply {
         let form = PercentDecoding.queryItems(request.bodyText.replacingOccurrences(of: "+", with: " "))
@@ -119,7 +119,7 @@ public final class AcmeOAuthEmulation: Sendable {
     ]
 
     /// The integration file the OAuth session is recorded and replayed with.
-    public static let integrationFile = """
+    package static let integrationFile = """
         {
           "name": "acme",
           "title": "Acme CRM",

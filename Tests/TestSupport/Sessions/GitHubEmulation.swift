@@ -5,20 +5,20 @@ import JSON
 /// with eleven issues, paginated with `Link` headers the way GitHub does (`per_page`, `page`,
 /// next links through `/repositories/{id}/issues`), bearer-token checks, 404s with GitHub's body,
 /// and a secondary rate limit (429 with `Retry-After: 1`) on chosen repositories' first request.
-public final class GitHubEmulation: Sendable {
+package final class GitHubEmulation: Sendable {
     /// The repository every issue belongs to.
-    public static let owner = "octo-org"
+    package static let owner = "octo-org"
     /// The repository's name.
-    public static let repository = "harbor"
+    package static let repository = "harbor"
     /// The repository's numeric id (used in next-page links).
-    public static let repositoryID = 1_296_269
+    package static let repositoryID = 1_296_269
 
     private let server: LoopbackServer
     private let pendingRateLimits: SharedValue<Set<String>>
 
     /// Starts the emulation; the first `GET /repos/{owner}/{repo}` of each repository in
     /// `rateLimitedOnce` (as `owner/repo`) answers 429 with `Retry-After: 1`.
-    public init(token: String = RecordingSecrets.githubToken, rateLimitedOnce: Set<String> = []) throws {
+    package init(token: String = RecordingSecrets.githubToken, rateLimitedOnce: Set<String> = []) throws {
         let pending = SharedValue(rateLimitedOnce)
         pendingRateLimits = pending
         var router = Router()
@@ -57,16 +57,16 @@ public final class GitHubEmulation: Sendable {
     }
 
     /// `http://127.0.0.1:PORT`, to set as `GITHUB_API_URL`.
-    public var baseURL: String { server.baseURL }
+    package var baseURL: String { server.baseURL }
 
     /// Every request received so far.
-    public var requests: [ReceivedRequest] { server.requests }
+    package var requests: [ReceivedRequest] { server.requests }
 
     /// Stops the server.
-    public func stop() { server.stop() }
+    package func stop() { server.stop() }
 
     /// Whether every chosen rate limit was served.
-    public var rateLimitsServed: Bool { pendingRateLimits.withLock { $0.isEmpty } }
+    package var rateLimitsServed: Bool { pendingRateLimits.withLock { $0.isEmpty } }
 
     /// `nil` when the request carries the expected bearer token, else GitHub's 401.
     static func authorized(_ request: ReceivedRequest, _ expected: String) -> ServerReply? {

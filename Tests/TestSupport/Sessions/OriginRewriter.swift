@@ -5,16 +5,16 @@ import JSON
 /// becomes `to`, including inside Switchyard's opaque pagination cursors (which carry the
 /// vendor's next-page URL and are sealed with the recording's cursor key, so they are opened,
 /// rewritten and sealed again with the key of the session's cassette).
-public struct OriginRewriter: Sendable {
+package struct OriginRewriter: Sendable {
     /// The origin to replace, e.g. `http://127.0.0.1:53127`.
-    public var from: String
+    package var from: String
     /// Its replacement, e.g. `http://127.0.0.1:9`.
-    public var to: String
+    package var to: String
     /// The recording's cursor key (from its cassette); without one, cursors are left as they are.
-    public var cursorKey: [UInt8]?
+    package var cursorKey: [UInt8]?
 
     /// Creates a rewriter.
-    public init(from: String, to: String, cursorKey: [UInt8]? = nil) {
+    package init(from: String, to: String, cursorKey: [UInt8]? = nil) {
         self.from = from
         self.to = to
         self.cursorKey = cursorKey
@@ -22,7 +22,7 @@ public struct OriginRewriter: Sendable {
 
     /// This rewriter with the cursor key of the cassette at `path` (its metadata line
     /// `{"switchyard": {"cursor_key": HEX}}`).
-    public func keyed(byCassette path: String) throws -> OriginRewriter {
+    package func keyed(byCassette path: String) throws -> OriginRewriter {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SessionFixtureError("cannot read \(path)")
         }
@@ -36,12 +36,12 @@ public struct OriginRewriter: Sendable {
     }
 
     /// The text with every cursor and every plain occurrence of the origin rewritten.
-    public func rewrite(_ text: String) -> String {
+    package func rewrite(_ text: String) -> String {
         rewriteCursors(in: text).replacingOccurrences(of: from, with: to)
     }
 
     /// Rewrites every line of a file in place.
-    public func rewriteFile(_ path: String) throws {
+    package func rewriteFile(_ path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SessionFixtureError("cannot read \(path)")
         }

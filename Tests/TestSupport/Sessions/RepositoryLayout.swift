@@ -1,9 +1,9 @@
 import Foundation
 
 /// Paths inside the repository, found from this source file's location.
-public enum RepositoryLayout {
+package enum RepositoryLayout {
     /// The repository root (the directory holding `Package.swift`).
-    public static let root: String = {
+    package static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
         // Tests/TestSupport/Sessions/RepositoryLayout.swift → the root is four levels up.
         for _ in 0..<4 { url.deleteLastPathComponent() }
@@ -11,27 +11,27 @@ public enum RepositoryLayout {
     }()
 
     /// The shipped integrations directory.
-    public static var integrations: String { root + "/Integrations" }
+    package static var integrations: String { root + "/Integrations" }
 
     /// The shipped GitHub integration file.
-    public static var githubIntegration: String { integrations + "/github.json" }
+    package static var githubIntegration: String { integrations + "/github.json" }
 
     /// The shipped Slack integration file.
-    public static var slackIntegration: String { integrations + "/slack.json" }
+    package static var slackIntegration: String { integrations + "/slack.json" }
 
     /// The shipped Stripe integration file.
-    public static var stripeIntegration: String { integrations + "/stripe.json" }
+    package static var stripeIntegration: String { integrations + "/stripe.json" }
 
     /// The recorded session `switchyard demo` replays.
-    public static var demoSession: String { integrations + "/demo" }
+    package static var demoSession: String { integrations + "/demo" }
 
     /// The recorded-session fixtures, one directory each.
-    public static var sessionFixtures: String { root + "/Tests/Fixtures/sessions" }
+    package static var sessionFixtures: String { root + "/Tests/Fixtures/sessions" }
 
     /// The origin the session fixtures' recordings are rewritten to: loopback port 9 (discard),
     /// never contacted in replay.
-    public static let fixtureOrigin = "http://127.0.0.1:9"
+    package static let fixtureOrigin = "http://127.0.0.1:9"
 
     /// The origin of the demo recording: GitHub's own, the shipped file's default base URL.
-    public static let demoOrigin = "https://api.github.com"
+    package static let demoOrigin = "https://api.github.com"
 }

@@ -2,23 +2,23 @@ import JSON
 
 /// A scripted MCP client over a ``SwitchyardProcess``: each request is sent only after the
 /// previous one was answered, so a transcript records one exchange after another.
-public final class ScriptedClient {
+package final class ScriptedClient {
     private let process: SwitchyardProcess
     private let timeout: Duration
     private var nextID: Int64 = 1
 
     /// Every notification the server sent (progress, list changes), in order.
-    public private(set) var notifications: [JSONValue] = []
+    package private(set) var notifications: [JSONValue] = []
 
     /// Drives `process`; `timeout` bounds the wait for each server line.
-    public init(process: SwitchyardProcess, timeout: Duration = .seconds(60)) {
+    package init(process: SwitchyardProcess, timeout: Duration = .seconds(60)) {
         self.process = process
         self.timeout = timeout
     }
 
     /// Sends a request and returns its response, reading the notifications that come before it.
     @discardableResult
-    public func request(_ method: String, params: JSONValue? = nil) throws -> JSONValue {
+    package func request(_ method: String, params: JSONValue? = nil) throws -> JSONValue {
         let id = JSONValue.int(nextID)
         nextID += 1
         var message: JSONObject = ["jsonrpc": "2.0", "id": id, "method": .string(method)]
@@ -29,7 +29,7 @@ public final class ScriptedClient {
 
     /// `initialize` with a protocol revision, followed by `notifications/initialized`.
     @discardableResult
-    public func initialize(revision: String = "2025-06-18") throws -> JSONValue {
+    package func initialize(revision: String = "2025-06-18") throws -> JSONValue {
         let response = try request(
             "initialize",
             params: [
@@ -41,7 +41,7 @@ public final class ScriptedClient {
     }
 
     /// Sends a notification (nothing is answered).
-    public func notify(_ method: String, params: JSONValue? = nil) {
+    package func notify(_ method: String, params: JSONValue? = nil) {
         var message: JSONObject = ["jsonrpc": "2.0", "method": .string(method)]
         if let params { message["params"] = params }
         process.send(JSONValue.object(message).encoded())
@@ -50,7 +50,7 @@ public final class ScriptedClient {
     /// `tools/call`; returns the call's `result`. `meta` becomes `params._meta` (a progress token,
     /// or the modern era's protocol keys).
     @discardableResult
-    public func callTool(_ name: String, _ arguments: JSONObject, meta: JSONObject? = nil) throws -> JSONValue {
+    package func callTool(_ name: String, _ arguments: JSONObject, meta: JSONObject? = nil) throws -> JSONValue {
         var params: JSONObject = ["name": .string(name), "arguments": .object(arguments)]
         if let meta { params["_meta"] = .object(meta) }
         let response = try request("tools/call", params: .object(params))
@@ -62,7 +62,7 @@ public final class ScriptedClient {
 
     /// Sends a line as is and returns the next `responses` lines.
     @discardableResult
-    public func send(raw line: String, responses: Int) throws -> [String] {
+    package func send(raw line: String, responses: Int) throws -> [String] {
         process.send(line)
         return try (0..<responses).map { _ in try nextLine() }
     }

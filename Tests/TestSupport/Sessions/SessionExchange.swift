@@ -1,19 +1,19 @@
 /// One step of a recorded session: a line the client sent and every line the server wrote
 /// before the client's next line.
-public struct SessionExchange: Sendable {
+package struct SessionExchange: Sendable {
     /// The client's line.
-    public var input: TranscriptLine
+    package var input: TranscriptLine
     /// The server's lines that followed, in order (none for a notification).
-    public var outputs: [TranscriptLine]
+    package var outputs: [TranscriptLine]
 
     /// Creates an exchange.
-    public init(input: TranscriptLine, outputs: [TranscriptLine]) {
+    package init(input: TranscriptLine, outputs: [TranscriptLine]) {
         self.input = input
         self.outputs = outputs
     }
 
     /// Groups transcript lines into exchanges; a server line before any client line is an error.
-    public static func group(_ lines: [TranscriptLine]) throws -> [SessionExchange] {
+    package static func group(_ lines: [TranscriptLine]) throws -> [SessionExchange] {
         var exchanges: [SessionExchange] = []
         for line in lines {
             switch line.direction {

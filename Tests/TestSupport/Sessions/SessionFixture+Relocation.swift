@@ -5,7 +5,7 @@ extension SessionFixture {
     /// A copy of this session in `directory` with its origin moved by `rewriter`: cassette,
     /// transcript (cursors included) and environment values rewritten; the integration files are
     /// used where they are.
-    public func relocated(to directory: String, rewriter: OriginRewriter) throws -> SessionFixture {
+    package func relocated(to directory: String, rewriter: OriginRewriter) throws -> SessionFixture {
         let manager = FileManager.default
         let rewriter = try rewriter.keyed(byCassette: self.directory + "/cassette.jsonl")
         try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)

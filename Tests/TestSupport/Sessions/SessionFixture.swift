@@ -13,24 +13,24 @@ import JSON
 ///
 /// `args` are extra `serve` arguments, `env` the environment the replay needs (never
 /// credentials), `integrations` a path relative to the directory (default `integrations`) or absolute.
-public struct SessionFixture: Sendable {
+package struct SessionFixture: Sendable {
     /// The directory's name.
-    public var name: String
+    package var name: String
     /// The directory.
-    public var directory: String
+    package var directory: String
     /// Every transcript line, in order.
-    public var transcript: [TranscriptLine]
+    package var transcript: [TranscriptLine]
     /// The cassette file.
-    public var cassettePath: String
+    package var cassettePath: String
     /// The integrations directory or file passed to `--integrations`.
-    public var integrationsPath: String
+    package var integrationsPath: String
     /// Extra `serve` arguments.
-    public var arguments: [String]
+    package var arguments: [String]
     /// The environment the replay needs.
-    public var environment: [String: String]
+    package var environment: [String: String]
 
     /// Reads a session directory.
-    public init(directory: String) throws {
+    package init(directory: String) throws {
         self.directory = directory
         name = URL(fileURLWithPath: directory).lastPathComponent
         let settings = try Self.settings(directory + "/session.json")
@@ -50,18 +50,18 @@ public struct SessionFixture: Sendable {
     }
 
     /// The transcript grouped into client lines and the server lines that answered them.
-    public func exchanges() throws -> [SessionExchange] {
+    package func exchanges() throws -> [SessionExchange] {
         try SessionExchange.group(transcript)
     }
 
     /// The names of the session directories under `root`, sorted.
-    public static func names(in root: String) -> [String] {
+    package static func names(in root: String) -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         return entries.filter { FileManager.default.fileExists(atPath: root + "/" + $0 + "/transcript.jsonl") }.sorted()
     }
 
     /// Reads a transcript file, skipping blank lines.
-    public static func readTranscript(_ path: String) throws -> [TranscriptLine] {
+    package static func readTranscript(_ path: String) throws -> [TranscriptLine] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SessionFixtureError("cannot read \(path)")
         }

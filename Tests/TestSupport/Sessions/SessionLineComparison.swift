@@ -3,16 +3,16 @@ import JSON
 /// How a replayed server line is compared with the recorded one: exactly, after removing the
 /// only field that legitimately varies between builds — the server's version in `serverInfo`
 /// (legacy `initialize`) and in `_meta["io.modelcontextprotocol/serverInfo"]` (modern results).
-public enum SessionLineComparison {
+package enum SessionLineComparison {
     /// The line in the form compared: its JSON re-encoded without the server version, or the
     /// text itself when it is not JSON.
-    public static func normalized(_ text: String) -> String {
+    package static func normalized(_ text: String) -> String {
         guard let value = try? JSONParser.parse(text) else { return text }
         return normalized(value).encoded()
     }
 
     /// The message without the server version.
-    public static func normalized(_ message: JSONValue) -> JSONValue {
+    package static func normalized(_ message: JSONValue) -> JSONValue {
         guard case .object(var object) = message, case .object(var result)? = object["result"] else { return message }
         if case .object(var info)? = result["serverInfo"] {
             _ = info.removeValue(forKey: "version")
@@ -28,10 +28,10 @@ public enum SessionLineComparison {
     }
 
     /// The modern era's `_meta` key for the server's identity.
-    public static let serverInfoKey = "io.modelcontextprotocol/serverInfo"
+    package static let serverInfoKey = "io.modelcontextprotocol/serverInfo"
 
     /// The transcript line in the form compared.
-    public static func normalized(_ line: TranscriptLine) -> String {
+    package static func normalized(_ line: TranscriptLine) -> String {
         line.message.map { normalized($0).encoded() } ?? line.raw ?? ""
     }
 }

@@ -4,21 +4,21 @@ import JSON
 /// Records a session against live (loopback) vendors with the built binary — `serve --record
 /// --transcript --state-dir <fresh>` — and writes it as a replayable session directory (see
 /// ``SessionFixture``) with the vendors' origin moved to a fixed one.
-public struct SessionRecorder: Sendable {
+package struct SessionRecorder: Sendable {
     /// The integration files the session serves, by file name.
-    public var integrationFiles: [String: String]
+    package var integrationFiles: [String: String]
     /// The environment while recording: base URLs of the emulations and credentials.
-    public var environment: [String: String]
+    package var environment: [String: String]
     /// The environment the replay needs (base URLs at the fixed origin; never credentials).
-    public var replayEnvironment: [String: String]
+    package var replayEnvironment: [String: String]
     /// Extra `serve` arguments, used while recording and in replay.
-    public var arguments: [String]
+    package var arguments: [String]
     /// When set, `session.json` names this integrations path (relative to the session directory)
     /// instead of the files being copied into `integrations/`.
-    public var sharedIntegrations: String?
+    package var sharedIntegrations: String?
 
     /// Creates a recorder.
-    public init(
+    package init(
         integrationFiles: [String: String], environment: [String: String], replayEnvironment: [String: String],
         arguments: [String] = [], sharedIntegrations: String? = nil
     ) {
@@ -32,7 +32,7 @@ public struct SessionRecorder: Sendable {
     /// Runs `script` against the binary, then writes `transcript.jsonl`, `cassette.jsonl`,
     /// `session.json` (and `integrations/`) into `directory`, every line moved by `rewriter`.
     /// Throws when the server fails or exits with a status other than 0.
-    public func record(
+    package func record(
         into directory: String, rewriting rewriter: OriginRewriter, script: (ScriptedClient) throws -> Void
     ) throws {
         let work = try TemporaryDirectory()

@@ -6,20 +6,20 @@ import JSON
 /// credentials); feeds the transcript's client lines one at a time, reads as many server lines
 /// as followed each in the recording, and compares every one exactly (see
 /// ``SessionLineComparison``).
-public struct SessionReplay: Sendable {
+package struct SessionReplay: Sendable {
     /// The session to replay.
-    public var fixture: SessionFixture
+    package var fixture: SessionFixture
     /// How long to wait for each server line.
-    public var lineTimeout: Duration
+    package var lineTimeout: Duration
 
     /// Creates a replay of `fixture`.
-    public init(_ fixture: SessionFixture, lineTimeout: Duration = .seconds(60)) {
+    package init(_ fixture: SessionFixture, lineTimeout: Duration = .seconds(60)) {
         self.fixture = fixture
         self.lineTimeout = lineTimeout
     }
 
     /// The `serve` arguments of the replay.
-    public func arguments(stateDirectory: String) -> [String] {
+    package func arguments(stateDirectory: String) -> [String] {
         [
             "serve", "--integrations", fixture.integrationsPath, "--replay", fixture.cassettePath, "--state-dir",
             stateDirectory,
@@ -30,7 +30,7 @@ public struct SessionReplay: Sendable {
     /// requests arrived — possible when a client sent several requests before reading the answers
     /// (a piped script), since requests are served concurrently. Each request's own lines
     /// (progress, then its response) must still come in the recorded order.
-    public static func concurrentAnswers(_ got: [String], _ want: [String]) -> Bool {
+    package static func concurrentAnswers(_ got: [String], _ want: [String]) -> Bool {
         guard got.count == want.count, got.sorted() == want.sorted() else { return false }
         func byRequest(_ lines: [String]) -> [String: [String]] {
             Dictionary(grouping: lines) { line in
@@ -42,7 +42,7 @@ public struct SessionReplay: Sendable {
     }
 
     /// Runs the replay to the end and reports every difference.
-    public func run() throws -> SessionReplayReport {
+    package func run() throws -> SessionReplayReport {
         let state = try TemporaryDirectory()
         let process = try SwitchyardProcess(arguments(stateDirectory: state.path), environment: fixture.environment)
         defer { process.terminate() }

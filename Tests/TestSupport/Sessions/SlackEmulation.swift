@@ -6,11 +6,11 @@ import JSON
 /// the last page), and `POST /chat.postMessage`, which answers HTTP 200 with
 /// `{"ok":false,"error":"channel_not_found"}` for a channel it does not know — Slack's way of
 /// failing. Every call checks the bot token and answers `invalid_auth` without it.
-public final class SlackEmulation: Sendable {
+package final class SlackEmulation: Sendable {
     private let server: LoopbackServer
 
     /// Starts the emulation, expecting `Authorization: Bearer <token>`.
-    public init(token: String = RecordingSecrets.slackToken) throws {
+    package init(token: String = RecordingSecrets.slackToken) throws {
         var router = Router()
         let expected = "Bearer " + token
         router.on("GET", "/conversations.list") { request, _ in
@@ -32,13 +32,13 @@ public final class SlackEmulation: Sendable {
     }
 
     /// `http://127.0.0.1:PORT`, to set as `SLACK_API_URL`.
-    public var baseURL: String { server.baseURL }
+    package var baseURL: String { server.baseURL }
 
     /// Every request received so far.
-    public var requests: [ReceivedRequest] { server.requests }
+    package var requests: [ReceivedRequest] { server.requests }
 
     /// Stops the server.
-    public func stop() { server.stop() }
+    package func stop() { server.stop() }
 
     /// Slack's answer to a missing or wrong token (HTTP 200, like every Slack failure).
     static let invalidAuth = ServerReply.json(#"{"ok":false,"error":"invalid_auth"}"#)

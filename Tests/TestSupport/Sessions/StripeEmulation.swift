@@ -6,14 +6,14 @@ import JSON
 /// `starting_after` = the last id), `POST /v1/customers` with a form-encoded body (which must carry
 /// an `Idempotency-Key`), and Stripe's 404 for an unknown id on `GET /v1/customers/{id}`. Every
 /// call checks the secret key and answers Stripe's 401 without it.
-public final class StripeEmulation: Sendable {
+package final class StripeEmulation: Sendable {
     /// The id `POST /v1/customers` hands out.
-    public static let createdID = "cus_RcNwq0Hn4ZQ7xW"
+    package static let createdID = "cus_RcNwq0Hn4ZQ7xW"
 
     private let server: LoopbackServer
 
     /// Starts the emulation, expecting `Authorization: Bearer <key>`.
-    public init(key: String = RecordingSecrets.stripeKey) throws {
+    package init(key: String = RecordingSecrets.stripeKey) throws {
         var router = Router()
         let expected = "Bearer " + key
         router.on("GET", "/v1/customers") { request, _ in
@@ -43,13 +43,13 @@ public final class StripeEmulation: Sendable {
     }
 
     /// `http://127.0.0.1:PORT`, to set as `STRIPE_API_URL`.
-    public var baseURL: String { server.baseURL }
+    package var baseURL: String { server.baseURL }
 
     /// Every request received so far.
-    public var requests: [ReceivedRequest] { server.requests }
+    package var requests: [ReceivedRequest] { server.requests }
 
     /// Stops the server.
-    public func stop() { server.stop() }
+    package func stop() { server.stop() }
 
     /// The account's customers, newest first.
     static let customers: [(id: String, name: String, email: String, created: Int)] = [

@@ -2,9 +2,9 @@ import JSON
 
 /// One line of a `--transcript` file: a JSON-RPC line the server read (`in`) or wrote (`out`),
 /// as `{"direction", "message": <json>}` or, for a line that is not JSON, `{"direction", "raw": "…"}`.
-public struct TranscriptLine: Sendable, Equatable {
+package struct TranscriptLine: Sendable, Equatable {
     /// Which way the line went.
-    public enum Direction: String, Sendable {
+    package enum Direction: String, Sendable {
         /// Read by the server (the client's line).
         case incoming = "in"
         /// Written by the server.
@@ -12,14 +12,14 @@ public struct TranscriptLine: Sendable, Equatable {
     }
 
     /// Which way the line went.
-    public var direction: Direction
+    package var direction: Direction
     /// The line's JSON, or `nil` for a raw line.
-    public var message: JSONValue?
+    package var message: JSONValue?
     /// The line's text when it was not JSON.
-    public var raw: String?
+    package var raw: String?
 
     /// Reads one transcript line; throws when it is not a transcript entry.
-    public init(parsing line: String) throws {
+    package init(parsing line: String) throws {
         let value = try JSONParser.parse(line)
         guard let text = value["direction"]?.stringValue, let direction = Direction(rawValue: text) else {
             throw SessionFixtureError("not a transcript line (no direction): \(line.prefix(200))")
@@ -33,12 +33,12 @@ public struct TranscriptLine: Sendable, Equatable {
     }
 
     /// The line as it travels on stdin/stdout: the message compactly encoded, or the raw text.
-    public var wireText: String {
+    package var wireText: String {
         message?.encoded() ?? raw ?? ""
     }
 
     /// The JSON-RPC id of the message, when it has one (requests and responses).
-    public var id: JSONValue? {
+    package var id: JSONValue? {
         message?["id"]
     }
 }

@@ -11,9 +11,9 @@ import Synchronization
 ///
 /// It has the shape of the engine's clock seam (`now()`, `wallTime()`, `sleep(until:)`); test
 /// targets that link the engine declare the conformance (TestSupport does not link libcurl).
-public final class ManualClock: Sendable {
+package final class ManualClock: Sendable {
     /// How sleeps behave.
-    public enum Mode: Sendable {
+    package enum Mode: Sendable {
         /// A sleep jumps the clock to its deadline and returns.
         case automatic
         /// A sleep waits for ``advance(by:)`` or cancellation.
@@ -45,36 +45,36 @@ public final class ManualClock: Sendable {
     }
 
     /// How sleeps behave.
-    public let mode: Mode
+    package let mode: Mode
     /// The instant the clock starts at.
-    public let origin = ContinuousClock.now
+    package let origin = ContinuousClock.now
     /// The wall-clock time at ``origin``: a whole second, so HTTP-dates and epoch seconds are exact.
-    public let startDate: Date
+    package let startDate: Date
     private let state = Mutex(State())
 
     /// A clock at `startDate` (by default 2027-01-15 08:00:00 UTC) whose sleeps behave as `mode` says.
-    public init(mode: Mode = .automatic, startDate: Date = Date(timeIntervalSince1970: 1_800_000_000)) {
+    package init(mode: Mode = .automatic, startDate: Date = Date(timeIntervalSince1970: 1_800_000_000)) {
         self.mode = mode
         self.startDate = startDate
     }
 
     /// The current virtual instant.
-    public func now() -> ContinuousClock.Instant { origin + elapsed }
+    package func now() -> ContinuousClock.Instant { origin + elapsed }
 
     /// The current virtual wall-clock time.
-    public func wallTime() -> Date { startDate.addingTimeInterval(Self.seconds(elapsed)) }
+    package func wallTime() -> Date { startDate.addingTimeInterval(Self.seconds(elapsed)) }
 
     /// How far the clock has moved since it started.
-    public var elapsed: Duration { state.withLock { $0.offset } }
+    package var elapsed: Duration { state.withLock { $0.offset } }
 
     /// Every wait asked of the clock, in order: each sleep's deadline minus the time it was asked at.
-    public var waits: [Duration] { state.withLock { $0.waits } }
+    package var waits: [Duration] { state.withLock { $0.waits } }
 
     /// Sleeps currently suspended (manual mode).
-    public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
+    package var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 
     /// Waits until `deadline` in virtual time; throws `CancellationError` when the task is cancelled.
-    public func sleep(until deadline: ContinuousClock.Instant) async throws(CancellationError) {
+    package func sleep(until deadline: ContinuousClock.Instant) async throws(CancellationError) {
         let id = state.withLock { state -> UInt64 in
             state.waits.append(deadline - (origin + state.offset))
             return state.makeID()
@@ -111,7 +111,7 @@ public final class ManualClock: Sendable {
     }
 
     /// Moves the clock forward by `duration` and wakes every sleep whose deadline has come.
-    public func advance(by duration: Duration) {
+    package func advance(by duration: Duration) {
         let due = state.withLock { state -> [Sleeper] in
             state.offset += duration
             let now = origin + state.offset
@@ -124,7 +124,7 @@ public final class ManualClock: Sendable {
 
     /// Suspends until at least `count` sleeps are suspended (manual mode) or `timeout` of real
     /// time passes; returns whether they were.
-    public func waitForSleepers(_ count: Int, timeout: Duration) async -> Bool {
+    package func waitForSleepers(_ count: Int, timeout: Duration) async -> Bool {
         let id = state.withLock { $0.makeID() }
         let timer = Task {
             try? await Task.sleep(for: timeout)
@@ -151,7 +151,7 @@ public final class ManualClock: Sendable {
     }
 
     /// A duration in seconds.
-    public static func seconds(_ duration: Duration) -> Double {
+    package static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -3,9 +3,9 @@
 /// the bytes (a truncated reply, garbage, a hostile server).
 ///
 /// Work is linear in the bytes given; nesting, element counts, line and bulk lengths are capped.
-public struct RESPParser: Sendable {
+package struct RESPParser: Sendable {
     /// The outcome of one attempt to read a reply.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         /// A whole reply and how many bytes it took.
         case complete(RESPValue, consumed: Int)
         /// The bytes are the start of a reply; more are needed.
@@ -13,25 +13,25 @@ public struct RESPParser: Sendable {
     }
 
     /// Why bytes cannot be a reply.
-    public struct Malformed: Error, Sendable, Equatable {
+    package struct Malformed: Error, Sendable, Equatable {
         /// What was wrong.
-        public var reason: String
+        package var reason: String
     }
 
     /// The deepest nesting of arrays accepted.
-    public var maximumDepth = 8
+    package var maximumDepth = 8
     /// The longest bulk string accepted, in bytes.
-    public var maximumBulkLength = 16 << 20
+    package var maximumBulkLength = 16 << 20
     /// The most elements one array may announce.
-    public var maximumElements = 1 << 20
+    package var maximumElements = 1 << 20
     /// The longest header or status line accepted, in bytes.
-    public var maximumLineLength = 64 << 10
+    package var maximumLineLength = 64 << 10
 
     /// Creates a parser with the default limits.
-    public init() {}
+    package init() {}
 
     /// Reads the first reply in `bytes`.
-    public func parse(_ bytes: [UInt8]) throws(Malformed) -> Outcome {
+    package func parse(_ bytes: [UInt8]) throws(Malformed) -> Outcome {
         var index = 0
         guard let value = try value(in: bytes, at: &index, depth: 0) else { return .incomplete }
         return .complete(value, consumed: index)

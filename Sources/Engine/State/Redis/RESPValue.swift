@@ -1,5 +1,5 @@
 /// One reply of a Redis server in the RESP2 wire format.
-public enum RESPValue: Sendable, Equatable {
+package enum RESPValue: Sendable, Equatable {
     /// `+OK`: a short status line.
     case simple(String)
     /// `-ERR …`: an error reply; the server is fine, the command was refused.
@@ -12,7 +12,7 @@ public enum RESPValue: Sendable, Equatable {
     case array([RESPValue]?)
 
     /// The reply as text: a status line, a bulk string as UTF-8, an integer in decimal; `nil` otherwise.
-    public var text: String? {
+    package var text: String? {
         switch self {
         case .simple(let text): return text
         case .bulk(let bytes?): return String(decoding: bytes, as: UTF8.self)
@@ -22,7 +22,7 @@ public enum RESPValue: Sendable, Equatable {
     }
 
     /// The integer of an integer reply (or of a bulk string holding one).
-    public var integer: Int64? {
+    package var integer: Int64? {
         switch self {
         case .integer(let number): return number
         case .bulk(let bytes?): return Int64(String(decoding: bytes, as: UTF8.self))
@@ -31,7 +31,7 @@ public enum RESPValue: Sendable, Equatable {
     }
 
     /// Whether the reply is a null bulk string or a null array.
-    public var isNull: Bool {
+    package var isNull: Bool {
         switch self {
         case .bulk(nil), .array(nil): return true
         default: return false
@@ -39,13 +39,13 @@ public enum RESPValue: Sendable, Equatable {
     }
 
     /// The elements of an array reply.
-    public var elements: [RESPValue]? {
+    package var elements: [RESPValue]? {
         if case .array(let elements?) = self { return elements }
         return nil
     }
 
     /// The message of an error reply.
-    public var errorMessage: String? {
+    package var errorMessage: String? {
         if case .error(let message) = self { return message }
         return nil
     }

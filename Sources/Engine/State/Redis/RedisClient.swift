@@ -12,7 +12,7 @@ import SystemIO
 ///   with ``RedisError/Kind/timeout`` and the connection is dropped.
 /// - Reconnect: a broken connection is dropped; the next command connects again, then `AUTH` and
 ///   `SELECT` as the endpoint says. Nothing is retried behind the caller's back.
-public final class RedisClient: Sendable {
+package final class RedisClient: Sendable {
     private struct Job: Sendable {
         let commands: [RedisCommand]
         let continuation: CheckedContinuation<Result<[RESPValue], RedisError>, Never>
@@ -24,16 +24,16 @@ public final class RedisClient: Sendable {
     }
 
     /// Where the server is.
-    public let endpoint: RedisEndpoint
+    package let endpoint: RedisEndpoint
     /// The longest a connect, or one batch of commands, may take.
-    public let timeout: Duration
+    package let timeout: Duration
     private let queue = Mutex(Queue())
     private let wakeUp = DispatchSemaphore(value: 0)
     /// Script source → SHA-1 the server gave for it (``evaluate(_:keys:arguments:)``).
     private let scriptDigests = Mutex<[String: String]>([:])
 
     /// Creates a client and starts its thread; nothing connects until the first command.
-    public init(endpoint: RedisEndpoint, timeout: Duration = .seconds(2)) {
+    package init(endpoint: RedisEndpoint, timeout: Duration = .seconds(2)) {
         self.endpoint = endpoint
         self.timeout = timeout
         let worker = Worker(endpoint: endpoint, timeout: timeout)
@@ -47,7 +47,7 @@ public final class RedisClient: Sendable {
 
     /// Sends the commands in one pipelined batch and returns their replies, in order. Error
     /// replies (`-ERR …`) are returned as values; a failure to get replies at all throws.
-    public func send(_ commands: [RedisCommand]) async throws(RedisError) -> [RESPValue] {
+    package func send(_ commands: [RedisCommand]) async throws(RedisError) -> [RESPValue] {
         guard !commands.isEmpty else { return [] }
         let result: Result<[RESPValue], RedisError> = await withCheckedContinuation { continuation in
             let accepted = queue.withLock { queue -> Bool in
@@ -65,7 +65,7 @@ public final class RedisClient: Sendable {
     }
 
     /// Sends one command and returns its reply.
-    public func send(_ command: RedisCommand) async throws(RedisError) -> RESPValue {
+    package func send(_ command: RedisCommand) async throws(RedisError) -> RESPValue {
         let replies = try await send([command])
         guard let reply = replies.first else { throw RedisError(.connectionLost, "no reply") }
         return reply
@@ -73,7 +73,7 @@ public final class RedisClient: Sendable {
 
     /// Runs a Lua script: `EVALSHA` when the server is known to have it; the first time (and after
     /// a `NOSCRIPT`, e.g. a restarted or flushed server) `SCRIPT LOAD` and `EVAL` in one batch.
-    public func evaluate(_ script: String, keys: [String], arguments: [String]) async throws(RedisError) -> RESPValue {
+    package func evaluate(_ script: String, keys: [String], arguments: [String]) async throws(RedisError) -> RESPValue {
         let tail = [String(keys.count)] + keys + arguments
         if let digest = scriptDigests.withLock({ $0[script] }) {
             let reply = try await send(RedisCommand(["EVALSHA", digest] + tail))
@@ -88,7 +88,7 @@ public final class RedisClient: Sendable {
     }
 
     /// Stops the thread and fails queued commands with ``RedisError/Kind/closed``.
-    public func close() {
+    package func close() {
         queue.withLock { $0.closed = true }
         wakeUp.signal()
     }

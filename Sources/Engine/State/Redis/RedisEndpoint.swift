@@ -1,20 +1,20 @@
 /// Where a Redis server is and how to sign in to it, from `redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]`.
 ///
 /// The password is kept for `AUTH` only: ``description`` (used in every message) never shows it.
-public struct RedisEndpoint: Sendable, Equatable, CustomStringConvertible {
+package struct RedisEndpoint: Sendable, Equatable, CustomStringConvertible {
     /// The host name or address (an IPv6 address without its brackets).
-    public var host: String
+    package var host: String
     /// The TCP port (default 6379).
-    public var port: Int
+    package var port: Int
     /// The ACL user name, when one is given before the password.
-    public var username: String?
+    package var username: String?
     /// The password for `AUTH`, when one is given.
-    public var password: String?
+    package var password: String?
     /// The logical database for `SELECT` (default 0).
-    public var database: Int
+    package var database: Int
 
     /// Creates an endpoint.
-    public init(host: String, port: Int = 6379, username: String? = nil, password: String? = nil, database: Int = 0) {
+    package init(host: String, port: Int = 6379, username: String? = nil, password: String? = nil, database: Int = 0) {
         self.host = host
         self.port = port
         self.username = username
@@ -23,7 +23,7 @@ public struct RedisEndpoint: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Parses a `redis://` URL; the message says what is wrong (without repeating a password).
-    public init(url: String) throws(RedisError) {
+    package init(url: String) throws(RedisError) {
         if url.lowercased().hasPrefix("rediss://") {
             throw RedisError(
                 .refused,
@@ -87,7 +87,7 @@ public struct RedisEndpoint: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `redis HOST:PORT/DB`, for messages; never the password.
-    public var description: String {
+    package var description: String {
         let shownHost = host.contains(":") ? "[\(host)]" : host
         return "redis \(shownHost):\(port)/\(database)"
     }

@@ -1,8 +1,8 @@
 /// Why a Redis command did not get an answer. An error *reply* (`-ERR …`) is not one of these:
 /// it comes back as ``RESPValue/error(_:)`` for the caller to judge.
-public struct RedisError: Error, Sendable, Equatable {
+package struct RedisError: Error, Sendable, Equatable {
     /// The kind of failure.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// No connection could be made (refused, unreachable, DNS).
         case unreachable
         /// The server did not answer in time.
@@ -16,12 +16,12 @@ public struct RedisError: Error, Sendable, Equatable {
     }
 
     /// The kind of failure.
-    public var kind: Kind
+    package var kind: Kind
     /// A short description, never carrying a password or a stored value.
-    public var message: String
+    package var message: String
 
     /// Creates an error.
-    public init(_ kind: Kind, _ message: String) {
+    package init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }
