@@ -63,12 +63,27 @@ package enum ToolBuilder {
             fingerprint: fingerprint(of: operation, schema: .object(schema), in: integration))
     }
 
+    /// The pagination settings spelled out field by field (`String(describing:)` would do it
+    /// through reflection, a cost every tool paid at every load).
+    private static func paginationText(_ pagination: PaginationConfig?) -> String {
+        guard let p = pagination else { return "-" }
+        func text(_ pointer: JSONPointer?) -> String { pointer.map(\.description) ?? "-" }
+        var fields = [p.style.rawValue, text(p.records), text(p.hasMore), text(p.total), text(p.totalPages)]
+        fields += [text(p.next), text(p.done), p.offsetParam ?? "-", "\(p.offsetPlacement)", p.pageParam ?? "-"]
+        fields += ["\(p.firstPage)", "\(p.maxLimit)", "\(p.defaultLimit)"]
+        if let size = p.pageSize { fields += [size.param, "\(size.placement)", "\(size.max)"] }
+        if let cursor = p.cursor {
+            fields += [cursor.param, "\(cursor.placement)", text(cursor.from), text(cursor.fromLastItem)]
+        }
+        return fields.joined(separator: "|")
+    }
+
     /// The digest a list cursor is bound to: what the walk it resumes depends on.
     static func fingerprint(of operation: APIOperation, schema: JSONValue, in integration: Integration) -> String {
         var hasher = SHA256()
         hasher.update(Array("\(integration.name)\n\(operation.method) \(operation.path)\n".utf8))
         hasher.update(schema.encodedData(sortedKeys: true))
-        hasher.update(Array("\n\(String(describing: operation.pagination))".utf8))
+        hasher.update(Array("\n\(paginationText(operation.pagination))".utf8))
         return hasher.finalize().prefix(8).map { byte in
             let digits = String(byte, radix: 16)
             return digits.count == 1 ? "0" + digits : digits
