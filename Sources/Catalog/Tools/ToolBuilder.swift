@@ -44,9 +44,7 @@ package enum ToolBuilder {
         if !required.isEmpty { schema["required"] = .array(required) }
         schema["additionalProperties"] = false
         let validator = try JSONSchema(.object(schema))
-        var relaxed = schema
-        relaxed.removeValue(forKey: "required")
-        let cursorValidator = isList ? try JSONSchema(.object(relaxed)) : nil
+        let cursorValidator = isList ? validator.droppingRequired() : nil
         // Not `isList ? listOutputSchema : nil`: JSONValue is ExpressibleByNilLiteral, so that `nil`
         // would become `.some(.null)` and every other tool would declare `"outputSchema": null`.
         var outputSchema: JSONValue?

@@ -107,6 +107,14 @@ package struct JSONSchema: Sendable {
         exclusiveMaximum = object["exclusiveMaximum"]?.doubleValue
     }
 
+    /// The same schema without its top-level `required` list (nested schemas keep theirs), at
+    /// the cost of a copy rather than a second compilation.
+    package func droppingRequired() -> JSONSchema {
+        var copy = self
+        copy.required = []
+        return copy
+    }
+
     /// Every violation of the instance, in document order; empty when it is valid.
     package func validate(_ instance: JSONValue) -> [SchemaViolation] {
         var violations: [SchemaViolation] = []

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A schema's compiled `pattern`, searched (not anchored), as JSON Schema specifies.
 ///
 /// Matched on Unicode scalars, not grapheme clusters, and with `$` meaning what it meant under
@@ -10,11 +12,26 @@ struct SchemaPattern: @unchecked Sendable {
     let source: String
     private let expression: Regex<AnyRegexOutput>
 
+    /// Patterns compiled so far, by source: a schema is compiled several times per load (the
+    /// file's check, the tool's validator, its cursor validator) and the same patterns recur
+    /// across tools, while compiling a `Regex` is the dearest step of a load.
+    private static let compiled = Mutex<[String: SchemaPattern?]>([:])
+
     /// Compiles `source`; `nil` when it is not a valid regular expression.
     init?(_ source: String) {
-        guard let expression = try? Regex(Self.icuDollars(source)) else { return nil }
+        if let known = Self.compiled.withLock({ $0[source] }) {
+            guard let known else { return nil }
+            self = known
+            return
+        }
+        guard let expression = try? Regex(Self.icuDollars(source)) else {
+            Self.compiled.withLock { if $0.count < 4096 { $0[source] = .some(nil) } }
+            return nil
+        }
         self.source = source
         self.expression = expression.matchingSemantics(.unicodeScalar)
+        let made = self
+        Self.compiled.withLock { if $0.count < 4096 { $0[source] = made } }
     }
 
     /// Whether the pattern matches somewhere in `text`.
