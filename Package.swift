@@ -39,7 +39,7 @@ let package = Package(
         // A loopback HTTP/1.1 server with routes and reply modes: the vendor of the tests and the bench.
         .target(name: "LoopbackHTTP", swiftSettings: strict),
         .target(
-            name: "TestSupport", dependencies: ["JSON", "LoopbackHTTP"], path: "Tests/TestSupport", swiftSettings: strict),
+            name: "TestSupport", dependencies: ["JSON", "LoopbackHTTP", "SystemIO"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"], swiftSettings: strict),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),

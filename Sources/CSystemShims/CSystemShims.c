@@ -9,3 +9,7 @@ int csystem_set_mmap_threshold(int bytes) {
 int csystem_release_free_memory(void) {
     return malloc_trim(0);
 }
+
+int csystem_keep_heap_slack(int bytes) {
+    return mallopt(M_TOP_PAD, bytes) && mallopt(M_TRIM_THRESHOLD, 4 * bytes);
+}

@@ -25,6 +25,14 @@ package enum MemoryRelease {
         configured.store(true, ordering: .releasing)
     }
 
+    /// Keeps `bytes` of mapped slack after the top of every heap and never trims below it: for a
+    /// process that hosts code known to read a little past its buffers (Foundation's
+    /// `Process.run()` on Linux reads 256 bytes past a `/proc/self/fd` entry,
+    /// swift-corelibs-foundation#5472), so the read lands in mapped memory. The test runner calls it.
+    package static func keepHeapSlack(_ bytes: Int = 4 << 20) {
+        _ = csystem_keep_heap_slack(Int32(bytes))
+    }
+
     /// Schedules one trim shortly from now (calls meanwhile share it); nothing unless ``configure()`` ran.
     package static func afterLargeResponse() {
         guard configured.load(ordering: .acquiring) else { return }

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import SystemIO
 
 /// Starts child processes one at a time, each from a fresh thread with a large stack.
 ///
@@ -9,9 +10,14 @@ import Synchronization
 /// of that path. Only the launch is serialised: the children then run concurrently.
 package enum ProcessLaunch {
     private static let lock = NSLock()
+    /// Set once, before the first launch: every heap keeps mapped slack after its top, so
+    /// Foundation's over-read past a `/proc/self/fd` dirent (swift-corelibs-foundation#5472, in
+    /// Swift 6.3.1) never reaches an unmapped page.
+    private static let heapSlack: Void = MemoryRelease.keepHeapSlack()
 
     /// Runs `process`, waiting for any other launch in progress to finish first.
     package static func run(_ process: Process) throws {
+        _ = heapSlack
         lock.lock()
         defer { lock.unlock() }
         let outcome = Mutex<Result<Void, any Error>?>(nil)
