@@ -65,17 +65,9 @@ package struct CursorKeyFile: Sendable {
     }
 
     private func prepareDirectory() throws(EngineError) {
-        var isDirectory = false
-        if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            do {
-                try FileManager.default.createDirectory(
-                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw EngineError(.upstreamError, "cannot create the state directory \(directory)", retryable: false)
-            }
-        } else if !isDirectory {
-            throw EngineError(.upstreamError, "the state directory \(directory) is not a directory", retryable: false)
-        }
+        try StateDirectory.prepare(directory)
+        // The key is the installation's secret: its directory is the owner's alone, even when it
+        // was made before by something else.
         chmod(directory, 0o700)
     }
 

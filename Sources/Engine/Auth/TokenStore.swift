@@ -52,16 +52,7 @@ package struct TokenStore: Sendable {
 
     /// Creates the directory (mode 0700) when missing.
     package func prepare() throws(EngineError) {
-        var isDirectory = false
-        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory {
-            return
-        }
-        do {
-            try FileManager.default.createDirectory(
-                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw EngineError(.upstreamError, "cannot create the state directory \(directory)")
-        }
+        try StateDirectory.prepare(directory)
     }
 
     /// The stored record, or `nil` when there is none (or it cannot be read).
