@@ -28,13 +28,9 @@ package enum CassetteMetadata {
         return key
     }
 
-    /// The key a cassette's cursors were sealed with: its metadata line's, or — for a cassette
-    /// recorded before keys were written into cassettes — one derived from its content, which is
-    /// safe because a replay reaches no network and holds no credential.
-    package static func cursorKey(ofCassette data: Data) -> [UInt8] {
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            if let key = cursorKey(in: line) { return key }
-        }
-        return HMACSHA256.authenticate(Array(data), key: Array("switchyard-replay-cursor-key".utf8))
+    /// The key of a cassette recorded before keys were written into cassettes: derived from its
+    /// content, which is safe because a replay reaches no network and holds no credential.
+    package static func derivedKey(ofCassette data: Data) -> [UInt8] {
+        HMACSHA256.authenticate(Array(data), key: Array("switchyard-replay-cursor-key".utf8))
     }
 }

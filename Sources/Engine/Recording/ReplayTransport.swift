@@ -29,10 +29,15 @@ package final class ReplayTransport: HTTPTransport {
             throw CassetteError(message: "cannot read recording '\(path)'")
         }
         var slots: [Slot] = []
+        var recordedKey: [UInt8]?
         for (number, line) in String(decoding: data, as: UTF8.self).split(
             separator: "\n", omittingEmptySubsequences: false
         ).enumerated() {
-            guard !line.trimmingWhitespace().isEmpty, !CassetteMetadata.isMetadata(line) else { continue }
+            guard !line.trimmingWhitespace().isEmpty else { continue }
+            if CassetteMetadata.isMetadata(line) {
+                recordedKey = recordedKey ?? CassetteMetadata.cursorKey(in: line)
+                continue
+            }
             let entry: CassetteEntry
             do {
                 entry = try CassetteEntry(line: String(line))
@@ -47,7 +52,7 @@ package final class ReplayTransport: HTTPTransport {
         }
         self.slots = Mutex(slots)
         self.secrets = secrets
-        self.cursorKey = CassetteMetadata.cursorKey(ofCassette: data)
+        self.cursorKey = recordedKey ?? CassetteMetadata.derivedKey(ofCassette: data)
     }
 
     /// The recorded response for the request, or a `replayMiss` error.
