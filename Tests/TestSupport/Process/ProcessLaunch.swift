@@ -2,12 +2,15 @@ import Foundation
 import Synchronization
 import SystemIO
 
-/// Starts child processes one at a time, each from a fresh thread with a large stack.
+/// Starts child processes one at a time, each from a fresh thread.
 ///
-/// Foundation's `Process.run()` on Linux crashed under the full suite — a memcpy running into a
-/// guard page, both from pool threads and from dedicated ones — when many tests launched children
-/// at once. Launching through this one lock, on a thread of 16 MiB of stack, keeps the suites out
-/// of that path. Only the launch is serialised: the children then run concurrently.
+/// Foundation's `Process.run()` in Swift 6.3.1 copies 256 bytes out of every `/proc/self/fd`
+/// entry, past the end of glibc's directory buffer (swift-corelibs-foundation#5472); when that
+/// buffer ends at the top of a heap, the copy faults and takes the whole test run down. Before
+/// the first launch the test process keeps mapped slack after the top of every heap; and each
+/// launch runs on a fresh thread, serialised. That thread hop is empirical, not explained: without
+/// it the crash came back in two full runs of three, with it none showed in eleven. Only the
+/// launch is serialised: the children then run concurrently.
 package enum ProcessLaunch {
     private static let lock = NSLock()
     /// Set once, before the first launch: every heap keeps mapped slack after its top, so

@@ -81,8 +81,7 @@ package final class RedisServer: Sendable {
         ]
         if let password { arguments += ["--requirepass", password] }
         process.arguments = arguments
-        // An explicit environment: Foundation then never copies this process's own `environ` while
-        // launching, which crashed (a memcpy past the end) twice under the full suite.
+        // The same minimal environment as the switchyard children: nothing of the test runner's leaks in.
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
         let pipe = Pipe()
         process.standardOutput = pipe
