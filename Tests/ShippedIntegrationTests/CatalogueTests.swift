@@ -32,6 +32,32 @@ import Testing
         }
     }
 
+    @Test(
+        "Slack's history budget (one request a minute by default) stops a longer walk with what it read",
+        arguments: ["slack_conversations_history", "slack_conversations_replies"])
+    func slackHistoryBudget(_ tool: String) async throws {
+        let walk = try #require(ListWalk.all.first { $0.tool == tool })
+        let emulation = try CatalogueEmulation(walk.vendor) { walk.style.reply(to: $0) }
+        defer { emulation.server.stop() }
+        let first = try await emulation.integration.call(tool, walk.callArguments)
+
+        #expect(!first.isError, "\(first.text)")
+        #expect(VendorEmulationKit.strings(VendorEmulationKit.items(first), "id") == ["item-1", "item-2"])
+        #expect(first.structured?["has_more"] == true)
+        let cursor = try #require(first.structured?["next_cursor"]?.stringValue)
+        let wait = try #require(first.structured?["retry_after_seconds"]?.doubleValue)
+        #expect(wait > 55 && wait <= 60)
+        #expect(first.structured?["notice"]?.stringValue?.contains("own request budget (1 per 60 s)") == true)
+        #expect(emulation.apiRequests.count == 1)
+
+        // The cursor resumes at the page not read; within the minute the budget refuses it unsent.
+        let arguments = String(walk.callArguments.dropLast()) + #", "next_cursor": "\#(cursor)"}"#
+        let second = try await emulation.integration.call(tool, arguments)
+        #expect(second.error?.type == .rateLimited, "\(second.text)")
+        #expect((second.error?.retryAfterSeconds ?? 0) > 55)
+        #expect(emulation.apiRequests.count == 1)
+    }
+
     @Test("each added write tool sends the method, path, query and body its vendor documents", arguments: WriteCase.all)
     func sendsDocumentedRequest(_ write: WriteCase) async throws {
         let reply = ServerReply.json(write.status, write.reply)

@@ -5,7 +5,7 @@ extension IntegrationDecoder {
     static let operationKeys: Set<String> = [
         "kind", "request", "description", "title", "tool_name", "parameters", "headers", "query", "body", "retry",
         "timeout_ms", "pagination", "errors", "idempotency", "response", "annotations", "tags", "body_encoding",
-        "confirm", "check",
+        "confirm", "check", "rate_limit",
     ]
     static let methods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]
     static let listArguments: Set<String> = ["limit", "next_cursor", "fields"]
@@ -121,6 +121,7 @@ extension IntegrationDecoder {
         // "a person approves", and an override that silently drops it is the wrong default.
         operation.confirm = resourceConfirm || (reader.bool("confirm") ?? false)
         operation.check = decodeCheck(reader, kind: kind, parameters: parameters)
+        operation.rateLimit = decodeOperationRateLimit(reader.reader("rate_limit", what: "'rate_limit'"))
         return operation
     }
 

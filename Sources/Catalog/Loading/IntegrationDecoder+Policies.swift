@@ -96,7 +96,7 @@ extension IntegrationDecoder {
         return config
     }
 
-    func decodeRateLimit(_ reader: FieldReader?) -> RateLimitConfig? {
+    mutating func decodeRateLimit(_ reader: FieldReader?) -> RateLimitConfig? {
         guard let reader else { return nil }
         reader.rejectUnknownKeys(
             ["requests", "per_seconds", "max_concurrent", "remaining_header", "reset_header", "reset_format"],
@@ -110,9 +110,52 @@ extension IntegrationDecoder {
             }
         }
         return RateLimitConfig(
-            requests: reader.int("requests", minimum: 1), perSeconds: reader.number("per_seconds") ?? 1,
-            maxConcurrent: reader.int("max_concurrent", minimum: 1), remainingHeader: reader.string("remaining_header"),
-            resetHeader: reader.string("reset_header"), resetFormat: format)
+            requests: deploymentNumber(reader, "requests", whole: true).map { Int($0) },
+            perSeconds: deploymentNumber(reader, "per_seconds", whole: false) ?? 1,
+            maxConcurrent: deploymentNumber(reader, "max_concurrent", whole: true).map { Int($0) },
+            remainingHeader: reader.string("remaining_header"), resetHeader: reader.string("reset_header"),
+            resetFormat: format)
+    }
+
+    /// An operation's own `rate_limit`: a bucket of `requests` per `per_seconds` for that tool
+    /// alone, taken on top of the integration's budget (a vendor's per-method limit).
+    mutating func decodeOperationRateLimit(_ reader: FieldReader?) -> RateLimitConfig? {
+        guard let reader else { return nil }
+        reader.rejectUnknownKeys(["requests", "per_seconds"], what: "an operation's 'rate_limit'")
+        guard reader.has("requests") else {
+            sink.error(at: reader.at("requests"), "'requests' is required in an operation's 'rate_limit'")
+            return nil
+        }
+        guard let requests = deploymentNumber(reader, "requests", whole: true) else { return nil }
+        return RateLimitConfig(
+            requests: Int(requests), perSeconds: deploymentNumber(reader, "per_seconds", whole: false) ?? 1)
+    }
+
+    /// A budget figure written as a number, or as a string of `${VAR:-default}` references that
+    /// reads as one once interpolated, so a deployment can set it without editing the file.
+    /// `nil` when absent or invalid (reported: a whole number ≥ 1, or a positive number).
+    mutating func deploymentNumber(_ reader: FieldReader, _ key: String, whole: Bool) -> Double? {
+        guard let value = reader.object[key] else { return nil }
+        let wanted = whole ? "a whole number of at least 1" : "a positive number"
+        let number: Double?
+        var shown = ""
+        switch value {
+        case .string(let text):
+            let interpolated = interpolate(text, at: reader.at(key), credential: false)
+            // An unset variable without a default is reported as missing, not as a bad number.
+            guard interpolator.interpolate(text).missing.isEmpty else { return nil }
+            shown = " ('\(text)' reads '\(interpolated)')"
+            number = Double(interpolated)
+        default:
+            number = value.doubleValue
+        }
+        guard let number, number.isFinite, number > 0, !whole || (number >= 1 && number == number.rounded()),
+            number <= 1e9
+        else {
+            sink.error(at: reader.at(key), "'\(key)' must be \(wanted)\(shown)")
+            return nil
+        }
+        return number
     }
 
     func decodeErrors(_ reader: FieldReader?, base: ErrorConfig) -> ErrorConfig {

@@ -45,6 +45,9 @@ package struct APIOperation: Sendable, Hashable {
     /// Whether the file marks the operation `"check": true`: the cheap identity call
     /// `switchyard doctor` makes to prove the integration's credentials work.
     package var check = false
+    /// The operation's own request budget (`requests` per `per_seconds`), taken on top of the
+    /// integration's: a vendor's per-method limit. `nil` when the file sets none.
+    package var rateLimit: RateLimitConfig?
     /// JSON Pointers removed from the result (from each item for list kinds).
     package var omit: [JSONPointer]
     /// Annotation overrides from the file, merged over the kind's.

@@ -1,4 +1,5 @@
-/// The `rate_limit` block: the request budget shared by every call to one integration.
+/// The `rate_limit` block: the request budget shared by every call to one integration, or by
+/// every call of one tool when an operation sets its own.
 package struct RateLimitConfig: Sendable, Hashable {
     /// How the vendor's reset header is written.
     package enum ResetFormat: String, Sendable, Hashable {

@@ -14,6 +14,11 @@ package struct CallState: Sendable {
     package var attempts = 0
     /// Response body bytes received so far (every page).
     package var receivedBytes = 0
+    /// The tool's own request budget (an operation's `rate_limit`), taken for every request.
+    package var operationBudget: RateLimiter?
+    /// Why the tool's own budget refused the last request, before anything was sent: lets a walk
+    /// stop with the pages it has instead of failing.
+    package var operationBudgetRefusal: EngineError?
 
     /// Creates the state of a call starting now.
     package init(tool: Tool, deadline: ContinuousClock.Instant, idempotencyKey: String?, trace: TraceContext? = nil) {

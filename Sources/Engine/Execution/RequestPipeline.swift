@@ -142,6 +142,16 @@ struct RequestPipeline: Sendable {
             }
             // The budget first, credentials second: a token taken before a long wait for the budget
             // (a shared one may take seconds) could expire in the queue and earn a needless 401.
+            // The tool's own budget before the integration's: a refusal there takes nothing from it.
+            if let budget = call.operationBudget {
+                do throws(EngineError) {
+                    try await budget.acquire(
+                        deadline: call.deadline, maxWait: .milliseconds(call.tool.operation.retry.maxWaitMs))
+                } catch {
+                    if error.type == .rateLimited { call.operationBudgetRefusal = error }
+                    throw error
+                }
+            }
             try await runtime.limiter.acquire(
                 deadline: call.deadline, maxWait: .milliseconds(call.tool.operation.retry.maxWaitMs))
             do {

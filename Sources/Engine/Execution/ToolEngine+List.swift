@@ -70,16 +70,17 @@ extension ToolEngine {
                 tool: tool.name, fingerprint: tool.fingerprint, arguments: filters, position: position, fields: fields
             ).encoded(with: options.cursorSealer)
         }
+        let pause = walk.pausedBy.map(Self.pauseNotice)
         let full = Self.listText(
             encoded, count: items.count, hasMore: walk.next != nil, cursor: walk.next.map(cursor), total: walk.total,
-            truncated: false)
+            truncated: false, pause: pause)
         let budget = options.maxOutputBytes
         if full.utf8.count <= budget {
             return .success(
                 text: full,
                 encodedFrom: Self.listValue(
                     items[...], hasMore: walk.next != nil, cursor: walk.next.map(cursor), total: walk.total,
-                    truncated: false),
+                    truncated: false, pause: pause),
                 attempts: call.attempts, status: walk.status)
         }
         // Over budget: keep the longest prefix that fits with its resume cursor.
@@ -185,16 +186,40 @@ extension ToolEngine {
         return (items, encoded)
     }
 
+    /// What a walk paused by the tool's own budget adds to its result: a `notice` and the
+    /// seconds until the next page may be read.
+    struct PauseNotice {
+        /// Says why the walk stopped and when to continue.
+        var notice: String
+        /// Seconds until the budget allows the next page, when known.
+        var retryAfterSeconds: Double?
+    }
+
+    /// The notice of a walk the tool's own budget stopped before its limit.
+    static func pauseNotice(_ refusal: EngineError) -> PauseNotice {
+        let wait = refusal.retryAfterSeconds.map { " in about \(Int($0.rounded(.up))) s" } ?? " later"
+        return PauseNotice(
+            notice: "Stopped early: \(refusal.message). Call again with next_cursor\(wait) for the next page.",
+            retryAfterSeconds: refusal.retryAfterSeconds.map { ($0 * 1000).rounded(.up) / 1000 })
+    }
+
     /// The list result as compact JSON around the first `count` already-encoded items (no second
     /// encoding of items, no per-item strings).
     static func listText(
-        _ items: EncodedItems, count: Int, hasMore: Bool, cursor: String?, total: Int64?, truncated: Bool
+        _ items: EncodedItems, count: Int, hasMore: Bool, cursor: String?, total: Int64?, truncated: Bool,
+        pause: PauseNotice? = nil
     ) -> String {
         let prefix = items.prefix(count)
         var tail = "],\"has_more\":" + (hasMore ? "true" : "false")
         if let cursor { tail += ",\"next_cursor\":\"" + cursor + "\"" }
         if let total { tail += ",\"total\":\(total)" }
         if truncated { tail += ",\"truncated\":true" }
+        if let pause {
+            tail += ",\"notice\":" + JSONValue.string(pause.notice).encoded()
+            if let seconds = pause.retryAfterSeconds {
+                tail += ",\"retry_after_seconds\":" + JSONValue.double(seconds).encoded()
+            }
+        }
         tail += "}"
         let head = #"{"items":["#
         var text: [UInt8] = []
@@ -207,12 +232,17 @@ extension ToolEngine {
 
     /// The list result as a value (`structuredContent`).
     static func listValue(
-        _ items: ArraySlice<JSONValue>, hasMore: Bool, cursor: String?, total: Int64?, truncated: Bool
+        _ items: ArraySlice<JSONValue>, hasMore: Bool, cursor: String?, total: Int64?, truncated: Bool,
+        pause: PauseNotice? = nil
     ) -> JSONValue {
         var object: JSONObject = ["items": .array(Array(items)), "has_more": .bool(hasMore)]
         if let cursor { object["next_cursor"] = .string(cursor) }
         if let total { object["total"] = .int(total) }
         if truncated { object["truncated"] = true }
+        if let pause {
+            object["notice"] = .string(pause.notice)
+            if let seconds = pause.retryAfterSeconds { object["retry_after_seconds"] = .double(seconds) }
+        }
         return .object(object)
     }
 }

@@ -13,6 +13,8 @@ package final class ToolEngine: Sendable {
     package let options: EngineOptions
     private let makeAuth: @Sendable (Integration) -> any AuthProvider
     private let runtimes = Mutex<[RuntimeKey: IntegrationRuntime]>([:])
+    /// The budgets operations set for themselves.
+    private let operationBudgets: OperationBudgets
 
     /// What a runtime is kept for: a reload that changes the base URL, auth or budget gets a fresh
     /// runtime; one that only edits tools keeps it.
@@ -41,6 +43,7 @@ package final class ToolEngine: Sendable {
         self.clock = clock
         self.options = options
         self.makeAuth = makeAuth
+        operationBudgets = OperationBudgets(clock: clock, store: options.stateStore)
     }
 
     /// The runtime of an integration, created on first use and kept while its configuration is unchanged.
@@ -84,6 +87,7 @@ package final class ToolEngine: Sendable {
         let deadline = clock.now() + .milliseconds(tool.operation.timeoutMs)
         let key = tool.operation.idempotencyHeader != nil ? UUID().uuidString.lowercased() : nil
         var call = CallState(tool: tool, deadline: deadline, idempotencyKey: key, trace: trace)
+        call.operationBudget = operationBudgets.limiter(for: tool, in: integration)
         defer { if call.receivedBytes >= MemoryRelease.largeResponseBytes { MemoryRelease.afterLargeResponse() } }
         do throws(EngineError) {
             let admission = try await admit(tool, runtime: runtime, deadline: deadline)

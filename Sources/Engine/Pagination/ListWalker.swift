@@ -29,6 +29,9 @@ struct ListWalker {
         var total: Int64?
         /// The status of the last page.
         var status: Int?
+        /// Why the walk stopped before `limit` with more pages left: the tool's own request
+        /// budget refused the next page (its message and `retry_after_seconds`).
+        var pausedBy: EngineError?
     }
 
     /// Walks from `start`; `onItems` sees each page's collected items as soon as they are taken,
@@ -52,7 +55,17 @@ struct ListWalker {
             let wanted = limit - result.items.count
             let size = pageSize(for: position, wanted: wanted)
             let request = try pageRequest(position, size: size)
-            let response = try await pipeline.send(request, runtime: runtime, call: &call)
+            let response: HTTPResponse
+            do throws(EngineError) {
+                response = try await pipeline.send(request, runtime: runtime, call: &call)
+            } catch {
+                // The tool's own budget refused a later page before sending it: keep what the
+                // walk has and resume at that page, rather than losing the pages already read.
+                guard let refusal = call.operationBudgetRefusal, !result.items.isEmpty else { throw error }
+                result.next = position
+                result.pausedBy = refusal
+                break
+            }
             result.status = response.status
             guard (200..<300).contains(response.status) else {
                 throw interpreter.failure(response, retryAfter: nil)

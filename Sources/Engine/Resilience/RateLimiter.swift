@@ -18,13 +18,20 @@ package final class RateLimiter: Sendable {
     private let inFlight: AsyncSemaphore?
     /// The bucket shared with other processes (`--state-store redis://…`), used instead of the local one.
     private let shared: (any SharedBudget)?
+    /// What the budget is called in a refusal ("the integration's request budget").
+    private let label: String
     /// Writes to this integration hold this for the whole tool call, so they never overlap.
     package let writes = AsyncSemaphore(permits: 1)
 
     /// Creates a limiter; with no configuration it only orders writes. With `shared`, the bucket
     /// and the vendor's pause live in the shared store; `max_concurrent` stays per process.
-    package init(config: RateLimitConfig?, clock: any EngineClock, shared: (any SharedBudget)? = nil) {
+    /// `label` names the budget in a refusal.
+    package init(
+        config: RateLimitConfig?, clock: any EngineClock, shared: (any SharedBudget)? = nil,
+        label: String = "the integration's request budget"
+    ) {
         self.config = config ?? RateLimitConfig()
+        self.label = label
         self.clock = clock
         self.shared = self.config.requests == nil ? nil : shared
         let capacity = Double(self.config.requests ?? 0)
@@ -77,7 +84,7 @@ package final class RateLimiter: Sendable {
                     bucket.withLock { $0.tokens += 1 }
                     throw EngineError(
                         .rateLimited,
-                        "the integration's request budget (\(requests) per \(config.perSeconds) s) is used up",
+                        "\(label) (\(requests) per \(Self.text(config.perSeconds)) s) is used up",
                         retryAfterSeconds: wait)
                 }
                 do {
@@ -119,6 +126,11 @@ package final class RateLimiter: Sendable {
         }
         // Tell the other processes too; if the store is down, their own calls will say so.
         if let shared { Task { try? await shared.pause(seconds: seconds) } }
+    }
+
+    /// A window length as written in a file: `60`, not `60.0`.
+    static func text(_ seconds: Double) -> String {
+        seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int64(seconds)) : String(seconds)
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -91,11 +91,12 @@ extension ListWalk {
             path: "/conversations.members", style: .slackIDs, query: ["channel": "C1"]),
         ListWalk(
             vendor: .slack, tool: "slack_conversations_history", arguments: #""channel": "C1""#,
-            path: "/conversations.history", style: slackMessages, query: ["channel": "C1", "limit": "15"]),
+            path: "/conversations.history", style: slackMessages, query: ["channel": "C1", "limit": "15"],
+            overrides: ["SLACK_HISTORY_REQUESTS": "50"]),
         ListWalk(
             vendor: .slack, tool: "slack_conversations_replies", arguments: #""channel": "C1", "ts": "1.2""#,
             path: "/conversations.replies", style: slackMessages, query: ["ts": "1.2", "limit": "200"],
-            overrides: ["SLACK_HISTORY_PAGE_SIZE": "200"]),
+            overrides: ["SLACK_HISTORY_PAGE_SIZE": "200", "SLACK_HISTORY_REQUESTS": "50"]),
         ListWalk(
             vendor: .stripe, tool: "stripe_customers_search", arguments: #""query": "name~\"acme\"""#,
             path: "/v1/customers/search",
