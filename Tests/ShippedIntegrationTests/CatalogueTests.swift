@@ -46,7 +46,7 @@ import Testing
         #expect(first.structured?["has_more"] == true)
         let cursor = try #require(first.structured?["next_cursor"]?.stringValue)
         let wait = try #require(first.structured?["retry_after_seconds"]?.doubleValue)
-        #expect(wait > 55 && wait <= 60)
+        #expect(wait > 0 && wait <= 60)
         #expect(first.structured?["notice"]?.stringValue?.contains("own request budget (1 per 60 s)") == true)
         #expect(emulation.apiRequests.count == 1)
 
@@ -54,7 +54,9 @@ import Testing
         let arguments = String(walk.callArguments.dropLast()) + #", "next_cursor": "\#(cursor)"}"#
         let second = try await emulation.integration.call(tool, arguments)
         #expect(second.error?.type == .rateLimited, "\(second.text)")
-        #expect((second.error?.retryAfterSeconds ?? 0) > 55)
+        // Real time passed meanwhile (how much depends on the machine): the wait left is shorter, never longer.
+        let left = try #require(second.error?.retryAfterSeconds)
+        #expect(left > 0 && left <= wait)
         #expect(emulation.apiRequests.count == 1)
     }
 
