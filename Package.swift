@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "CSystemShims"),
         .target(name: "SystemIO", dependencies: ["CSystemShims"], swiftSettings: strict),
         .target(name: "JSON", swiftSettings: strict),
-        .target(name: "Catalog", dependencies: ["JSON"], swiftSettings: strict),
+        .target(name: "Catalog", dependencies: ["JSON", "CSystemShims"], swiftSettings: strict),
         .target(name: "Engine", dependencies: ["JSON", "Catalog", "SystemIO", "CCurlShims"], swiftSettings: strict),
         .target(name: "MCP", dependencies: ["JSON", "SystemIO"], swiftSettings: strict),
         .executableTarget(

@@ -1,6 +1,5 @@
 import Engine
 import FoundationEssentials
-import Glibc
 import SystemIO
 
 /// The `switchyard` command: parses the command line and runs the command it names.
@@ -17,7 +16,7 @@ enum Switchyard {
             status = 2
         }
         await Logger.flushStandardError()
-        exit(status)
+        FileDescriptor.exitProcess(status)
     }
 
     private static func run(_ invocation: Invocation) async throws(UsageError) -> Int32 {

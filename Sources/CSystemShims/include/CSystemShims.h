@@ -13,4 +13,8 @@ int csystem_release_free_memory(void);
 /// a heap buffer stays in mapped memory. Returns 1 on success.
 int csystem_keep_heap_slack(int bytes);
 
+/// The natural logarithm of `value` (C's `log`), for Swift code outside SystemIO that needs the
+/// C math library without importing the platform's C module.
+double csystem_log(double value);
+
 #endif

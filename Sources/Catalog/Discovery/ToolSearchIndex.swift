@@ -1,4 +1,4 @@
-import Glibc
+import CSystemShims
 
 /// A BM25F index over a catalogue's tools: the `search_tools` ranking of progressive discovery.
 ///
@@ -241,7 +241,7 @@ package struct ToolSearchIndex: Sendable {
         var inverseFrequency: [String: Double] = [:]
         for (term, list) in postings {
             let frequency = Double(list.count)
-            inverseFrequency[term] = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+            inverseFrequency[term] = csystem_log(1 + (count - frequency + 0.5) / (frequency + 0.5))
         }
         return (postings, inverseFrequency)
     }

@@ -1,5 +1,4 @@
 import FoundationEssentials
-import Glibc
 import JSON
 import SystemIO
 
@@ -32,34 +31,29 @@ package struct CursorKeyFile: Sendable {
     func loadOrCreateNow() throws(EngineError) -> [UInt8] {
         if let existing = try stored() { return existing }
         try prepareDirectory()
-        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: .min ... .max))"
         let text = Array((Hex.encode(TokenSealer.randomKey()) + "\n").utf8)
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure("cannot write", errno) }
-        let written = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd) == 0
-        close(fd)
-        defer { unlink(temporary) }
-        guard written == text.count, synced else { throw failure("cannot write", errno) }
-        // link(2) fails with EEXIST when another process won the race: then its key is the key.
-        if link(temporary, path) != 0, errno != EEXIST { throw failure("cannot create", errno) }
-        guard let key = try stored() else { throw failure("cannot read", ENOENT) }
+        // When another process won the race to create it, its key is the key.
+        do {
+            _ = try PrivateFile.createOnce(path, with: text)
+        } catch {
+            throw failure(error)
+        }
+        guard let key = try stored() else { throw damaged() }
         return key
     }
 
     /// The key in the file, `nil` when there is no file; a damaged file is an error, never replaced
     /// silently.
     private func stored() throws(EngineError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return nil }
-            throw failure("cannot read", errno)
+        let bytes: [UInt8]
+        do {
+            guard let read = try PrivateFile.read(path, limit: 256) else { return nil }
+            bytes = read
+        } catch {
+            throw failure(error)
         }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 256)
-        let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-        guard count > 0 else { throw damaged() }
-        let text = String(decoding: buffer[0..<count], as: UTF8.self).trimmingWhitespaceAndNewlines()
+        guard !bytes.isEmpty else { throw damaged() }
+        let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespaceAndNewlines()
         guard let key = Hex.decode(text), key.count >= 16 else { throw damaged() }
         return key
     }
@@ -68,12 +62,12 @@ package struct CursorKeyFile: Sendable {
         try StateDirectory.prepare(directory)
         // The key is the installation's secret: its directory is the owner's alone, even when it
         // was made before by something else.
-        chmod(directory, 0o700)
+        PrivateFile.restrictDirectory(directory)
     }
 
-    private func failure(_ what: String, _ code: Int32) -> EngineError {
+    private func failure(_ error: FileError) -> EngineError {
         EngineError(
-            .upstreamError, "\(what) the cursor key \(path): \(String(cString: strerror(code)))", retryable: false)
+            .upstreamError, "\(error.action) the cursor key \(path): \(error.reason)", retryable: false)
     }
 
     private func damaged() -> EngineError {

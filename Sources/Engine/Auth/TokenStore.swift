@@ -1,6 +1,6 @@
 import FoundationEssentials
-import Glibc
 import JSON
+import SystemIO
 
 /// Where OAuth2 tokens live between runs: one JSON file per credential (integration + client id)
 /// in the state directory — file mode 0600 in a directory of mode 0700, replaced atomically
@@ -74,21 +74,10 @@ package struct TokenStore: Sendable {
         if let digest = record.environmentDigest { object["environment_sha256"] = .string(digest) }
         if let token = record.accessToken { object["access_token"] = .string(token) }
         if let expiry = record.expiresAt { object["expires_at"] = .double(expiry) }
-        let bytes = Array(JSONValue.object(object).encodedData())
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw EngineError(.upstreamError, "cannot write the token store in \(directory)") }
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard written == bytes.count, synced, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw EngineError(.upstreamError, "cannot replace the token store in \(directory)")
-        }
-        let directoryFD = open(directory, O_RDONLY | O_CLOEXEC)
-        if directoryFD >= 0 {
-            fsync(directoryFD)
-            close(directoryFD)
+        do {
+            try PrivateFile.replace(path, with: Array(JSONValue.object(object).encodedData()))
+        } catch {
+            throw EngineError(.upstreamError, "cannot replace the token store in \(directory) (\(error.reason))")
         }
     }
 }

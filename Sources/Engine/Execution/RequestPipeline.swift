@@ -1,6 +1,5 @@
 import Catalog
 import FoundationEssentials
-import Glibc
 import SystemIO
 
 /// Sends one logical request of a tool call: waits for the rate budget, adds credentials (own
@@ -71,7 +70,7 @@ struct RequestPipeline: Sendable {
         if let hint {
             seconds = hint
         } else {
-            let cap = min(Double(retry.maxBackoffMs), Double(retry.initialBackoffMs) * pow(2, Double(attempt - 1)))
+            let cap = min(Double(retry.maxBackoffMs), Double(retry.initialBackoffMs) * Self.powerOfTwo(attempt - 1))
             seconds = Double.random(in: 0...max(0, cap)) / 1000
         }
         let wait = Duration.milliseconds(Int64((seconds * 1000).rounded(.up)))
@@ -193,6 +192,11 @@ struct RequestPipeline: Sendable {
             }
         }
         throw EngineError(.upstreamError, "too many redirects (more than \(Self.maxRedirects))")
+    }
+
+    /// 2 to the power `exponent` (0 or more), exactly: doubling, saturating at infinity.
+    static func powerOfTwo(_ exponent: Int) -> Double {
+        Double(sign: .plus, exponent: max(0, min(exponent, 1100)), significand: 1)
     }
 
     static func engineError(for error: TransportError) -> EngineError {

@@ -1,7 +1,5 @@
 import FoundationEssentials
-import Glibc
 import JSON
-import Synchronization
 import SystemIO
 
 /// Wraps a transport and appends every exchange to a cassette file, secrets redacted (DESIGN.md §6).
@@ -11,8 +9,7 @@ import SystemIO
 package final class RecordingTransport: HTTPTransport {
     private let inner: any HTTPTransport
     private let secrets: SecretRegistry
-    private let descriptor: Int32
-    private let lock = Mutex(())
+    private let file: AppendOnlyFile
     private let logger: Logger
     /// The key this recording seals cursors and request state with: the cassette's own when the
     /// file already has one (appending to a recording), else a fresh random key written into it
@@ -23,13 +20,15 @@ package final class RecordingTransport: HTTPTransport {
     package init(wrapping inner: any HTTPTransport, path: String, secrets: SecretRegistry, logger: Logger)
         throws(CassetteError)
     {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw CassetteError(message: "cannot open recording '\(path)': \(String(cString: strerror(errno)))")
+        let file: AppendOnlyFile
+        do {
+            file = try AppendOnlyFile(path: path)
+        } catch {
+            throw CassetteError(message: "cannot open recording '\(path)': \(error.reason)")
         }
         self.inner = inner
         self.secrets = secrets
-        self.descriptor = fd
+        self.file = file
         self.logger = logger
         let existing = FileManager.default.contents(atPath: path).flatMap { data in
             String(decoding: data, as: UTF8.self).split(separator: "\n").lazy.compactMap(CassetteMetadata.cursorKey)
@@ -40,24 +39,23 @@ package final class RecordingTransport: HTTPTransport {
         } else {
             cursorKey = TokenSealer.randomKey()
             let bytes = Array((CassetteMetadata.line(cursorKey: cursorKey) + "\n").utf8)
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            guard written == bytes.count else {
-                close(fd)
-                throw CassetteError(message: "cannot write to recording '\(path)': \(String(cString: strerror(errno)))")
+            do {
+                try file.append(bytes)
+            } catch {
+                throw CassetteError(message: "cannot write to recording '\(path)': \(error.reason)")
             }
         }
     }
-
-    deinit { close(descriptor) }
 
     /// Sends through the wrapped transport and records the exchange.
     package func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         let response = try await inner.send(request)
         let line = CassetteEntry(request: request, response: response).line(redactor: secrets.redactor()) + "\n"
         let bytes = Array(line.utf8)
-        let written = lock.withLock { _ in bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } }
-        if written != bytes.count {
-            logger.error("cannot append to the recording: \(String(cString: strerror(errno)))")
+        do {
+            try file.append(bytes)
+        } catch {
+            logger.error("cannot append to the recording: \(error.reason)")
         }
         return response
     }

@@ -1,5 +1,5 @@
 import FoundationEssentials
-import Glibc
+import SystemIO
 
 /// Reads HTTP-dates (RFC 9110 §5.6.7) by hand, since Foundation's `DateFormatter` loads ICU.
 ///
@@ -64,9 +64,7 @@ package enum HTTPDate {
 
     /// A two-digit year in the century that puts it at most 50 years ahead of now (RFC 9110).
     private static func fullYear(_ twoDigits: Int) -> Int {
-        var now = time(nil)
-        var parts = tm()
-        let currentYear = gmtime_r(&now, &parts) != nil ? Int(parts.tm_year) + 1900 : 2000
+        let currentYear = UTCCalendar.parts(fromSeconds: Int64(Date().timeIntervalSince1970.rounded(.down))).year
         var year = currentYear - currentYear % 100 + twoDigits
         if year > currentYear + 50 { year -= 100 }
         return year
@@ -88,14 +86,9 @@ package enum HTTPDate {
             guard (1...12).contains(month), (1...lengths[month - 1]).contains(day), (0...23).contains(time.hour),
                 (0...59).contains(time.minute), (0...59).contains(time.second)
             else { return nil }
-            var parts = tm()
-            parts.tm_year = Int32(year - 1900)
-            parts.tm_mon = Int32(month - 1)
-            parts.tm_mday = Int32(day)
-            parts.tm_hour = Int32(time.hour)
-            parts.tm_min = Int32(time.minute)
-            parts.tm_sec = Int32(time.second)
-            return Date(timeIntervalSince1970: Double(timegm(&parts)))
+            let parts = UTCCalendar.Parts(
+                year: year, month: month, day: day, hour: time.hour, minute: time.minute, second: time.second)
+            return Date(timeIntervalSince1970: Double(UTCCalendar.seconds(from: parts)))
         }
     }
 

@@ -1,5 +1,4 @@
 import FoundationEssentials
-import Glibc
 
 /// A strict RFC 8259 parser working on UTF-8 bytes.
 ///
@@ -290,9 +289,27 @@ package struct JSONParser {
             guard decoded.count == utf8.count, let lhs = decoded.baseAddress, let rhs = utf8.baseAddress else {
                 return decoded.count == utf8.count
             }
-            return memcmp(lhs, rhs, utf8.count) == 0
+            return bytesEqual(lhs, rhs, count: utf8.count)
         }
         return unchanged ? string : nil
+    }
+
+    /// Whether `count` bytes at `lhs` and `rhs` are equal, compared eight at a time.
+    private static func bytesEqual(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let left = UnsafeRawPointer(lhs)
+        let right = UnsafeRawPointer(rhs)
+        var offset = 0
+        while offset + 8 <= count {
+            guard left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                == right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            else { return false }
+            offset += 8
+        }
+        while offset < count {
+            guard lhs[offset] == rhs[offset] else { return false }
+            offset += 1
+        }
+        return true
     }
 
     private mutating func parseHex4() throws(JSONParseError) -> UInt32 {

@@ -1,5 +1,4 @@
 import FoundationEssentials
-import Glibc
 import Synchronization
 import SystemIO
 
@@ -39,7 +38,7 @@ package final class StdioTransport: MessageTransport {
     ///   - maximumLineLength: the longest line kept, in bytes (default 16 MiB).
     ///   - observer: sees every line read and written (for transcripts).
     package init(
-        input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
+        input: Int32 = FileDescriptor.standardInput, output: Int32 = FileDescriptor.standardOutput,
         maximumLineLength: Int = StdioTransport.defaultMaximumLineLength, observer: LineObserver? = nil
     ) {
         ProcessSignals.ignoreBrokenPipe()
@@ -128,8 +127,7 @@ private struct InputReader: Sendable {
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         var open = true
         while open {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
+            let count = FileDescriptor.read(descriptor, into: &chunk)
             guard count > 0 else { break }
             chunk.withUnsafeBufferPointer { buffer in
                 splitter.feed(UnsafeBufferPointer(rebasing: buffer[..<count])) { piece in

@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import SystemIO
 import Synchronization
 
 /// A child process driven over pipes the way an MCP client drives Switchyard: request lines are
@@ -128,17 +128,7 @@ final class RPCClient: Sendable {
     }
 
     private func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        let descriptor = input.fileDescriptor
-        var offset = 0
-        bytes.withUnsafeMutableBytes { buffer in
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
-        }
+        FileDescriptor.writeAll(Array(text.utf8), to: input.fileDescriptor)
     }
 
     /// Reads `handle` with blocking `read(2)` on its own thread, delivering each complete line with
@@ -149,8 +139,7 @@ final class RPCClient: Sendable {
             var chunk = [UInt8](repeating: 0, count: 1 << 20)
             var pending: [UInt8] = []
             while true {
-                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                if count < 0 && errno == EINTR { continue }
+                let count = FileDescriptor.read(descriptor, into: &chunk)
                 guard count > 0 else { break }
                 let now = ContinuousClock.now
                 var start = 0

@@ -1,5 +1,4 @@
 import Catalog
-import Glibc
 import MCP
 import SystemIO
 
@@ -13,8 +12,8 @@ enum TerminalConfirmation {
     {
         { prompt in
             if yes { return .approved }
-            guard !argumentsOnStdin, isatty(STDIN_FILENO) == 1 else { return .unavailable }
-            FileDescriptorWriter.writeAll(prompt.message + "\nConfirm? [y/N] ", to: 2)
+            guard !argumentsOnStdin, FileDescriptor.isTerminal(FileDescriptor.standardInput) else { return .unavailable }
+            FileDescriptor.writeAll(Array((prompt.message + "\nConfirm? [y/N] ").utf8), to: FileDescriptor.standardError)
             let line = await readLine()
             switch line?.trimmingWhitespace().lowercased() {
             case "y", "yes": return .approved
@@ -30,21 +29,7 @@ enum TerminalConfirmation {
         await withCheckedContinuation { (continuation: CheckedContinuation<String?, Never>) in
             do {
                 try DetachedThread.start(name: "switchyard.tty") {
-                    var bytes: [UInt8] = []
-                    var byte: UInt8 = 0
-                    while true {
-                        let count = read(STDIN_FILENO, &byte, 1)
-                        if count < 0, errno == EINTR { continue }
-                        guard count == 1 else {
-                            continuation.resume(returning: bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self))
-                            return
-                        }
-                        if byte == UInt8(ascii: "\n") || bytes.count >= 4096 {
-                            continuation.resume(returning: String(decoding: bytes, as: UTF8.self))
-                            return
-                        }
-                        bytes.append(byte)
-                    }
+                    continuation.resume(returning: FileDescriptor.readLine(FileDescriptor.standardInput))
                 }
             } catch {
                 continuation.resume(returning: nil)

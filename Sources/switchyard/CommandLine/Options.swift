@@ -1,7 +1,6 @@
 import Catalog
 import Engine
 import FoundationEssentials
-import Glibc
 import SystemIO
 
 /// The options shared by `serve`, `tools` and `call` (DESIGN.md §2).
@@ -192,11 +191,11 @@ struct Options: Sendable {
         // Output files are checked before anything loads, so a bad path is the only line printed.
         for (what, path) in [("recording", record), ("transcript", transcript), ("audit log", auditLog)] {
             guard let path else { continue }
-            let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else {
-                throw UsageError("cannot open the \(what) '\(path)': \(String(cString: strerror(errno)))")
+            do {
+                try AppendOnlyFile.checkWritable(path)
+            } catch {
+                throw UsageError("cannot open the \(what) '\(path)': \(error.reason)")
             }
-            close(descriptor)
         }
     }
 }

@@ -1,8 +1,8 @@
 import Catalog
 import FoundationEssentials
-import Glibc
 import JSON
 import MCP
+import SystemIO
 
 /// `switchyard call TOOL [ARGS|-]`: one tool call, its result printed as JSON; exit 0 ok, 1 tool error.
 /// A call that needs confirmation asks on the terminal (see ``TerminalConfirmation``).
@@ -71,13 +71,6 @@ enum CallCommand {
 
     /// Everything on standard input, up to its end (or a read error).
     private static func readStandardInput() -> Data {
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return data }
-            data.append(contentsOf: buffer[0..<count])
-        }
+        Data(FileDescriptor.readToEnd(FileDescriptor.standardInput))
     }
 }

@@ -1,6 +1,6 @@
 import Catalog
 import FoundationEssentials
-import Glibc
+import SystemIO
 
 /// `switchyard import openapi FILE.json [--name N] [--include RX] [--exclude RX] [--base-url URL]`:
 /// a draft integration file on stdout, warnings on stderr.
@@ -60,7 +60,7 @@ enum ImportCommand {
         do {
             let result = try OpenAPIImporter(options: options).draft(from: bytes, file: file)
             for warning in result.warnings { StandardError.write(warning.description) }
-            FileDescriptorWriter.writeAll(result.text, to: 1)
+            FileDescriptor.writeAll(Array(result.text.utf8), to: FileDescriptor.standardOutput)
             let name = result.integration["name"]?.stringValue ?? "?"
             let count = result.warnings.count
             StandardError.write(
@@ -103,15 +103,7 @@ enum ImportCommand {
 
     /// Standard input up to its end, a read error, or `limit` bytes.
     private static func readStandardInput(limit: Int) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while bytes.count < limit {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            bytes.append(contentsOf: buffer[0..<count])
-        }
-        return bytes
+        FileDescriptor.readToEnd(FileDescriptor.standardInput, limit: limit)
     }
 
     /// The text of `switchyard import --help`.

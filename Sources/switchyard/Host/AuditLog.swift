@@ -1,6 +1,5 @@
 import Engine
 import FoundationEssentials
-import Glibc
 import JSON
 import MCP
 import Synchronization
@@ -47,21 +46,19 @@ package final class AuditLog: Sendable {
         }
     }
 
-    private let descriptor: Int32
+    private let file: AppendOnlyFile
     private let logger: Logger
     private let failed = Mutex(false)
 
     /// Opens (creating, mode 0600) the file for appending; throws a message when it cannot be opened.
     package init(path: String, logger: Logger) throws(AuditLogError) {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw AuditLogError(message: "cannot open audit log '\(path)': \(String(cString: strerror(errno)))")
+        do {
+            file = try AppendOnlyFile(path: path)
+        } catch {
+            throw AuditLogError(message: "cannot open audit log '\(path)': \(error.reason)")
         }
-        descriptor = fd
         self.logger = logger
     }
-
-    deinit { close(descriptor) }
 
     /// The line for an entry, as written (exposed for tests).
     package static func line(for entry: Entry, at date: Date) -> String {
@@ -85,13 +82,14 @@ package final class AuditLog: Sendable {
     /// Appends the entry's line; reports the first failure on stderr and stays quiet after.
     package func append(_ entry: Entry) {
         let bytes = Array((Self.line(for: entry, at: Date()) + "\n").utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        if written != bytes.count {
+        do {
+            try file.append(bytes)
+        } catch {
             let first = failed.withLock { failed -> Bool in
                 defer { failed = true }
                 return !failed
             }
-            if first { logger.error("cannot write the audit log: \(String(cString: strerror(errno))); calls go on") }
+            if first { logger.error("cannot write the audit log: \(error.reason); calls go on") }
         }
     }
 

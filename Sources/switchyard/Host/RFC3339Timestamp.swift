@@ -1,5 +1,5 @@
 import FoundationEssentials
-import Glibc
+import SystemIO
 
 /// Writes moments as RFC 3339 UTC timestamps with milliseconds (`2026-11-22T07:01:02.123Z`) by
 /// hand, since Foundation's `DateFormatter` loads ICU.
@@ -9,12 +9,11 @@ enum RFC3339Timestamp {
     static func string(from date: Date) -> String {
         let total = Int64(exactly: (date.timeIntervalSince1970 * 1000).rounded()) ?? 0
         let milliseconds = Int((total % 1000 + 1000) % 1000)
-        var seconds = time_t((total - Int64(milliseconds)) / 1000)
-        var parts = tm()
-        guard gmtime_r(&seconds, &parts) != nil else { return "1970-01-01T00:00:00.000Z" }
-        return padded(Int(parts.tm_year) + 1900, 4) + "-" + padded(Int(parts.tm_mon) + 1, 2) + "-"
-            + padded(Int(parts.tm_mday), 2) + "T" + padded(Int(parts.tm_hour), 2) + ":" + padded(Int(parts.tm_min), 2)
-            + ":" + padded(Int(parts.tm_sec), 2) + "." + padded(milliseconds, 3) + "Z"
+        let parts = UTCCalendar.parts(fromSeconds: (total - Int64(milliseconds)) / 1000)
+        guard (0...9999).contains(parts.year) else { return "1970-01-01T00:00:00.000Z" }
+        return padded(parts.year, 4) + "-" + padded(parts.month, 2) + "-" + padded(parts.day, 2) + "T"
+            + padded(parts.hour, 2) + ":" + padded(parts.minute, 2) + ":" + padded(parts.second, 2) + "."
+            + padded(milliseconds, 3) + "Z"
     }
 
     /// The number in decimal with leading zeros up to `width` digits.

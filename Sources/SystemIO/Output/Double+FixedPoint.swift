@@ -3,7 +3,7 @@ import Glibc
 extension Double {
     /// The number in fixed-point notation with `fractionDigits` digits after the point, rounded as
     /// C's `printf("%.*f")` does — what `String(format: "%.3f", value)` gave, without Foundation.
-    func fixedPoint(fractionDigits: Int) -> String {
+    package func fixedPoint(fractionDigits: Int) -> String {
         let digits = Int32(clamping: fractionDigits)
         let length = withVaList([digits, self]) { vsnprintf(nil, 0, "%.*f", $0) }
         guard length >= 0 else { return String(self) }
