@@ -1,6 +1,6 @@
 import Foundation
-import SystemIO
 import Synchronization
+import SystemIO
 
 /// A child process driven over pipes the way an MCP client drives Switchyard: request lines are
 /// written to its standard input, and its standard output is read on a dedicated thread, split

@@ -12,8 +12,11 @@ enum TerminalConfirmation {
     {
         { prompt in
             if yes { return .approved }
-            guard !argumentsOnStdin, FileDescriptor.isTerminal(FileDescriptor.standardInput) else { return .unavailable }
-            FileDescriptor.writeAll(Array((prompt.message + "\nConfirm? [y/N] ").utf8), to: FileDescriptor.standardError)
+            guard !argumentsOnStdin, FileDescriptor.isTerminal(FileDescriptor.standardInput) else {
+                return .unavailable
+            }
+            FileDescriptor.writeAll(
+                Array((prompt.message + "\nConfirm? [y/N] ").utf8), to: FileDescriptor.standardError)
             let line = await readLine()
             switch line?.trimmingWhitespace().lowercased() {
             case "y", "yes": return .approved

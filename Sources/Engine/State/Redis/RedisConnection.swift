@@ -17,7 +17,8 @@ final class RedisConnection {
     static func open(_ endpoint: RedisEndpoint, deadline: ContinuousClock.Instant) throws(RedisError) -> RedisConnection
     {
         do {
-            return RedisConnection(stream: try TCPStream.connect(host: endpoint.host, port: endpoint.port, deadline: deadline))
+            return RedisConnection(
+                stream: try TCPStream.connect(host: endpoint.host, port: endpoint.port, deadline: deadline))
         } catch {
             throw RedisError(.unreachable, "cannot connect to \(endpoint): \(error.message)")
         }
