@@ -1,9 +1,14 @@
 import Engine
 import Foundation
-import Glibc
+import TestSupport
 import Testing
 
 @Suite struct CurlTransportTests {
+    /// A response with exactly these headers (plus the server's `Content-Length`) and a UTF-8 body.
+    private static func plain(_ text: String, status: Int = 200, headers: [(String, String)] = []) -> ServerReply {
+        .respond(status: status, headers: headers, body: Data(text.utf8))
+    }
+
     /// Sends a request and returns the error it failed with, or `nil` if it succeeded.
     private func failure(of request: HTTPRequest, on transport: CurlTransport) async -> TransportError? {
         do {
@@ -16,8 +21,8 @@ import Testing
 
     @Test("a GET sends the request's headers and returns status, headers and body")
     func getRoundTrip() async throws {
-        let server = try BlockingHTTPServer { _ in
-            .text("hello", status: 201, headers: [(name: "X-Reply", value: "yes"), (name: "X-Empty", value: "")])
+        let server = try LoopbackServer { _ in
+            Self.plain("hello", status: 201, headers: [("X-Reply", "yes"), ("X-Empty", "")])
         }
         defer { server.stop() }
         let transport = try CurlTransport()
@@ -32,30 +37,30 @@ import Testing
         #expect(response.headers["X-Empty"] == "")
         #expect(response.headers["Content-Length"] == "5")
         #expect(response.body == Data("hello".utf8))
-        let seen = try #require(server.activity.requests.first)
+        let seen = try #require(server.requests.first)
         #expect(seen.method == "GET")
         #expect(seen.target == "/things?page=2")
-        #expect(seen.values(of: "Accept") == ["application/json"])
-        #expect(seen.value(of: "X-Custom") == "abc")
-        #expect(seen.values(of: "X-Blank") == [""])
-        #expect(seen.value(of: "Expect") == nil)
-        #expect(seen.value(of: "Accept-Encoding")?.contains("gzip") == true)
+        #expect(seen.headerValues("Accept") == ["application/json"])
+        #expect(seen.header("X-Custom") == "abc")
+        #expect(seen.headerValues("X-Blank") == [""])
+        #expect(seen.header("Expect") == nil)
+        #expect(seen.header("Accept-Encoding")?.contains("gzip") == true)
     }
 
     @Test("without an Accept header libcurl's default one is sent")
     func defaultAccept() async throws {
-        let server = try BlockingHTTPServer { _ in .text("ok") }
+        let server = try LoopbackServer { _ in Self.plain("ok") }
         defer { server.stop() }
         let transport = try CurlTransport()
 
         _ = try await transport.send(HTTPRequest(method: "GET", url: server.baseURL + "/"))
 
-        #expect(server.activity.requests.first?.values(of: "Accept") == ["*/*"])
+        #expect(server.requests.first?.headerValues("Accept") == ["*/*"])
     }
 
     @Test("a POST body arrives byte for byte, without an invented content type or Expect")
     func postBody() async throws {
-        let server = try BlockingHTTPServer { _ in .text("created", status: 201) }
+        let server = try LoopbackServer { _ in Self.plain("created", status: 201) }
         defer { server.stop() }
         let transport = try CurlTransport()
         let body = Data((0..<3000).map { UInt8(truncatingIfNeeded: $0 * 7) })
@@ -68,20 +73,20 @@ import Testing
 
         #expect(response.status == 201)
         #expect(typed.status == 201)
-        let requests = server.activity.requests
+        let requests = server.requests
         try #require(requests.count == 2)
         #expect(requests[0].method == "POST")
-        #expect(requests[0].body == Array(body))
-        #expect(requests[0].value(of: "Content-Length") == "3000")
-        #expect(requests[0].value(of: "Content-Type") == nil)
-        #expect(requests[0].value(of: "Expect") == nil)
-        #expect(requests[1].values(of: "Content-Type") == ["application/json"])
-        #expect(requests[1].body == Array("{}".utf8))
+        #expect(requests[0].body == body)
+        #expect(requests[0].header("Content-Length") == "3000")
+        #expect(requests[0].header("Content-Type") == nil)
+        #expect(requests[0].header("Expect") == nil)
+        #expect(requests[1].headerValues("Content-Type") == ["application/json"])
+        #expect(requests[1].body == Data("{}".utf8))
     }
 
     @Test("PUT, PATCH and DELETE go out with their own method", arguments: ["PUT", "PATCH", "DELETE"])
     func customMethods(method: String) async throws {
-        let server = try BlockingHTTPServer { request in .text(request.method) }
+        let server = try LoopbackServer { request in Self.plain(request.method) }
         defer { server.stop() }
         let transport = try CurlTransport()
         let body = method == "DELETE" ? nil : Data("{\"a\":1}".utf8)
@@ -89,16 +94,14 @@ import Testing
         let response = try await transport.send(HTTPRequest(method: method, url: server.baseURL + "/x", body: body))
 
         #expect(response.body == Data(method.utf8))
-        let seen = try #require(server.activity.requests.first)
+        let seen = try #require(server.requests.first)
         #expect(seen.method == method)
-        #expect(seen.body == Array(body ?? Data()))
+        #expect(seen.body == body ?? Data())
     }
 
     @Test("a redirect is returned as it was sent, never followed")
     func redirectNotFollowed() async throws {
-        let server = try BlockingHTTPServer { _ in
-            CannedReply(status: 302, reason: "Found", headers: [(name: "Location", value: "/elsewhere")])
-        }
+        let server = try LoopbackServer { _ in .redirect(302, "/elsewhere") }
         defer { server.stop() }
         let transport = try CurlTransport()
 
@@ -106,15 +109,15 @@ import Testing
 
         #expect(response.status == 302)
         #expect(response.headers["Location"] == "/elsewhere")
-        #expect(server.activity.requests.map(\.target) == ["/start"])
+        #expect(server.requests.map(\.target) == ["/start"])
     }
 
     @Test("only the final response's headers are kept after an interim 1xx response")
     func interimResponseSkipped() async throws {
-        let server = try BlockingHTTPServer { _ in
-            var reply = CannedReply.text("done", headers: [(name: "X-Final", value: "1")])
-            reply.interim = ["HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"]
-            return reply
+        let server = try LoopbackServer { _ in
+            .interim(
+                status: 103, headers: [("Link", "</style.css>; rel=preload")],
+                then: Self.plain("done", headers: [("X-Final", "1")]))
         }
         defer { server.stop() }
         let transport = try CurlTransport()
@@ -129,9 +132,7 @@ import Testing
 
     @Test("50 concurrent requests to a slow endpoint run at the same time")
     func concurrentRequests() async throws {
-        let server = try BlockingHTTPServer { request in
-            CannedReply(body: Array(request.target.utf8), delay: .milliseconds(100))
-        }
+        let server = try LoopbackServer { request in .delayed(.milliseconds(100), Self.plain(request.target)) }
         defer { server.stop() }
         let transport = try CurlTransport()
 
@@ -147,12 +148,12 @@ import Testing
         #expect(bodies.count == 50)
         #expect(Set(bodies.compactMap { $0 }) == Set((0..<50).map { Data("/n/\($0)".utf8) }))
         // Overlap is proven by the server, not by wall time (the benchmark measures speed).
-        #expect(server.activity.peakInFlight >= 10)
+        #expect(server.maxConcurrentRequests >= 10)
     }
 
     @Test("sequential requests reuse the connection")
     func connectionReuse() async throws {
-        let server = try BlockingHTTPServer { _ in .text("ok") }
+        let server = try LoopbackServer { _ in Self.plain("ok") }
         defer { server.stop() }
         let transport = try CurlTransport()
 
@@ -160,13 +161,13 @@ import Testing
             _ = try await transport.send(HTTPRequest(method: "GET", url: server.baseURL + "/"))
         }
 
-        #expect(server.activity.requests.count == 5)
-        #expect(server.activity.acceptedConnections <= 2)
+        #expect(server.requests.count == 5)
+        #expect(server.connectionsAccepted <= 2)
     }
 
     @Test("a request that outlives its timeout fails with timeout")
     func timeout() async throws {
-        let server = try BlockingHTTPServer { _ in CannedReply(delay: .seconds(30)) }
+        let server = try LoopbackServer { _ in .delayed(.seconds(30), .empty(200)) }
         defer { server.stop() }
         let transport = try CurlTransport()
         let request = HTTPRequest(method: "GET", url: server.baseURL + "/slow", timeout: .milliseconds(300))
@@ -178,8 +179,8 @@ import Testing
 
     @Test("a refused connection fails with connectFailed")
     func connectionRefused() async throws {
-        let refusing = try BlockingHTTPServer.refusingPort()
-        defer { close(refusing.socket) }
+        let refusing = try RefusingPort()
+        defer { refusing.close() }
         let transport = try CurlTransport()
 
         let error = await failure(
@@ -190,7 +191,7 @@ import Testing
 
     @Test("a connection reset before the response fails with connectionLost")
     func connectionReset() async throws {
-        let server = try BlockingHTTPServer { _ in CannedReply(reset: true) }
+        let server = try LoopbackServer { _ in .reset }
         defer { server.stop() }
         let transport = try CurlTransport()
 
@@ -201,13 +202,13 @@ import Testing
 
     @Test("cancelling the task aborts the transfer at once and closes its connection")
     func cancellationMidTransfer() async throws {
-        let server = try BlockingHTTPServer { _ in CannedReply(delay: .seconds(30)) }
+        let server = try LoopbackServer { _ in .delayed(.seconds(30), .empty(200)) }
         defer { server.stop() }
         let transport = try CurlTransport()
         let task = Task { [transport] in
             await failure(of: HTTPRequest(method: "GET", url: server.baseURL + "/slow"), on: transport)
         }
-        #expect(await server.wait { $0.requests.count == 1 })
+        #expect(await server.waitForRequests(count: 1, timeout: .seconds(10)))
         let clock = ContinuousClock()
         let start = clock.now
 
@@ -216,12 +217,12 @@ import Testing
 
         #expect(start.duration(to: clock.now) < .seconds(10))
         #expect(error?.kind == .cancelled)
-        #expect(await server.wait { $0.closedConnections == 1 })
+        #expect(await server.waitForClosedConnections(count: 1, timeout: .seconds(10)))
     }
 
     @Test("tasks cancelled at any moment all end with cancelled")
     func cancellationAtAnyMoment() async throws {
-        let server = try BlockingHTTPServer { _ in CannedReply(delay: .seconds(30)) }
+        let server = try LoopbackServer { _ in .delayed(.seconds(30), .empty(200)) }
         defer { server.stop() }
         let transport = try CurlTransport()
         let tasks = (0..<20).map { index in
@@ -231,7 +232,7 @@ import Testing
             }
         }
         // Some tasks cancel themselves before sending; let part of the rest reach the server.
-        #expect(await server.wait { $0.requests.count >= 5 })
+        #expect(await server.waitForRequests(count: 5, timeout: .seconds(10)))
         let clock = ContinuousClock()
         let start = clock.now
 
@@ -241,12 +242,12 @@ import Testing
 
         #expect(kinds == Array(repeating: .cancelled, count: 20))
         #expect(start.duration(to: clock.now) < .seconds(10))
-        #expect(await server.wait { $0.closedConnections == $0.acceptedConnections })
+        #expect(await server.waitForAllConnectionsClosed(timeout: .seconds(10)))
     }
 
     @Test("a 5 MB body goes up and comes back intact")
     func largeBodies() async throws {
-        let server = try BlockingHTTPServer { request in CannedReply(body: request.body) }
+        let server = try LoopbackServer { request in .respond(status: 200, headers: [], body: request.body) }
         defer { server.stop() }
         let transport = try CurlTransport()
         let body = Data((0..<5_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) })
@@ -259,8 +260,10 @@ import Testing
 
     @Test("a response over maxResponseBytes fails with tooLarge", arguments: [false, true])
     func tooLarge(closeDelimited: Bool) async throws {
-        let server = try BlockingHTTPServer { _ in
-            CannedReply(body: Array(repeating: 0x41, count: 50_000), closeDelimited: closeDelimited)
+        let body = Data(repeating: 0x41, count: 50_000)
+        let server = try LoopbackServer { _ in
+            closeDelimited
+                ? .closeDelimited(status: 200, headers: [], body: body) : .respond(status: 200, headers: [], body: body)
         }
         defer { server.stop() }
         let transport = try CurlTransport(maxResponseBytes: 10_000)
@@ -272,7 +275,7 @@ import Testing
 
     @Test("a request that cannot be sent as given fails with invalidRequest before any connection")
     func invalidRequests() async throws {
-        let server = try BlockingHTTPServer { _ in .text("ok") }
+        let server = try LoopbackServer { _ in Self.plain("ok") }
         defer { server.stop() }
         let transport = try CurlTransport()
         let requests = [
@@ -288,6 +291,6 @@ import Testing
             #expect(error?.kind == .invalidRequest, "\(request.method) \(request.url)")
             #expect(error?.message.contains("a\r\n") == false)
         }
-        #expect(server.activity.acceptedConnections == 0)
+        #expect(server.connectionsAccepted == 0)
     }
 }

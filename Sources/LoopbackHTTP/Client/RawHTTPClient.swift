@@ -86,6 +86,14 @@ package final class RawHTTPClient: Sendable {
         }
     }
 
+    /// Reads every remaining byte, unparsed, until the server closes the connection.
+    ///
+    /// For asserting a response's exact wire form. Throws `SocketError` on a reset or when a
+    /// receive outlasts the client's timeout.
+    package func readToEnd() throws -> Data {
+        try state.withLock { state in try state.reader.readToEnd() }
+    }
+
     /// Waits up to `timeout` for the server to end the connection and reports how it did.
     package func waitForClose(timeout: Duration = .seconds(30)) -> PeerClosure {
         state.withLock { state in

@@ -55,14 +55,28 @@ final class ConnectionRegistry: Sendable {
     /// Connections closed so far (by either side).
     var closed: Int { state.withLock { $0.closed } }
 
+    /// Connections accepted and not yet closed.
+    var open: Int { state.withLock { $0.open.count } }
+
     /// Blocks until `count` connections have closed or `timeout` passes; returns whether they had.
     func waitForClosed(count: Int, timeout: Duration) -> Bool {
-        let deadline = Date().addingTimeInterval(
-            Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
+        waitForClosing(timeout: timeout) { $0.closed >= count }
+    }
+
+    /// Blocks until every accepted connection has closed or `timeout` passes; returns whether they had.
+    ///
+    /// A connection still queued in the kernel, not yet accepted, does not count.
+    func waitForNoneOpen(timeout: Duration) -> Bool {
+        waitForClosing(timeout: timeout) { $0.open.isEmpty }
+    }
+
+    /// Blocks until `condition` holds, re-checking it each time a connection closes, or `timeout` passes.
+    private func waitForClosing(timeout: Duration, until condition: (State) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout.timeInterval)
         closings.lock()
         defer { closings.unlock() }
-        while closed < count {
-            if !closings.wait(until: deadline) { return closed >= count }
+        while !state.withLock({ condition($0) }) {
+            if !closings.wait(until: deadline) { return state.withLock { condition($0) } }
         }
         return true
     }

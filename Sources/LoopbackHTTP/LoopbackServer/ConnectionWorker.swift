@@ -63,8 +63,20 @@ struct ConnectionWorker: Sendable {
             }
             return closing ? .close : .keepOpen
         case .delayed(let duration, let inner):
-            Thread.sleep(forTimeInterval: duration.timeInterval)
+            // A client that hangs up (or `stop()`) ends the wait; the connection then just closes.
+            if LoopbackSocket.waitForHangUp(descriptor, timeout: duration) { return .close }
             return perform(inner, closing: closing, isHead: isHead)
+        case .interim(let status, let headers, let next):
+            do {
+                try LoopbackSocket.sendAll(descriptor, ResponseHead.interimBytes(status: status, headers: headers))
+            } catch {
+                return .close
+            }
+            return perform(next, closing: closing, isHead: isHead)
+        case .closeDelimited(let status, let headers, let body):
+            let head = ResponseHead.bytes(status: status, headers: headers, contentLength: nil, closing: closing)
+            try? LoopbackSocket.sendAll(descriptor, head + (isHead ? Data() : body))
+            return .close
         case .closing(let inner):
             let ending = perform(inner, closing: true, isHead: isHead)
             return ending == .reset ? .reset : .close

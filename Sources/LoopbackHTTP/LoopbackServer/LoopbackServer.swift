@@ -3,7 +3,7 @@ import Foundation
 /// An in-process HTTP/1.1 server on 127.0.0.1 that emulates vendor APIs for tests.
 ///
 /// The kernel picks the port. One thread accepts and every connection gets its own thread, so a
-/// reply that sleeps (`.delayed`) holds up only its own connection. Every request is recorded
+/// reply that waits (`.delayed`) holds up only its own connection. Every request is recorded
 /// before the handler runs; `waitForRequests` wakes on arrival, without polling.
 ///
 /// ```swift
@@ -87,6 +87,19 @@ package final class LoopbackServer: Sendable {
         }
     }
 
+    /// Connections accepted and not yet closed by either side.
+    package var connectionsOpen: Int { registry.open }
+
+    /// Suspends until every accepted connection has closed or `timeout` passes, blocking no pool thread.
+    ///
+    /// Returns whether none was left open, e.g. after a client cancelled all its transfers.
+    package func waitForAllConnectionsClosed(timeout: Duration) async -> Bool {
+        let registry = registry
+        return await OffPool.run(name: "loopback-wait-\(port)") {
+            registry.waitForNoneOpen(timeout: timeout)
+        }
+    }
+
     /// Forgets recorded requests and restarts `connectionsAccepted` and `maxConcurrentRequests`.
     ///
     /// Open connections stay open; request sequence numbers and connection IDs keep increasing.
@@ -97,8 +110,8 @@ package final class LoopbackServer: Sendable {
 
     /// Stops accepting and closes the listener and every open connection; idempotent, also run on deinit.
     ///
-    /// Returns without waiting for connection threads: a thread sleeping in `.delayed` finishes its
-    /// sleep, fails its write quietly and exits.
+    /// Returns without waiting for connection threads: a thread waiting in `.delayed` wakes as its
+    /// socket is shut down, and exits without replying.
     package func stop() {
         registry.stop()
     }

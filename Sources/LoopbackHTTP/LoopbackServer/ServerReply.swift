@@ -3,14 +3,28 @@ import Foundation
 /// What the loopback server does with one request: answer it, wait first, or misbehave on purpose.
 ///
 /// Every response carries a `Content-Length` computed from its body (any `Content-Length` in
-/// `headers` is dropped), except `truncatedBody`, which declares a length it then does not deliver.
+/// `headers` is dropped), except `truncatedBody`, which declares a length it then does not deliver,
+/// and `closeDelimited`, which declares none.
 package enum ServerReply: Sendable {
     /// Sends a complete response with these headers and body.
     case respond(status: Int, headers: [(String, String)], body: Data)
-    /// Sleeps on the connection's thread for the duration, then performs the inner reply.
+    /// Waits on the connection's thread for the duration, then performs the inner reply.
     ///
-    /// If the client gave up meanwhile, the write fails quietly and the connection is closed.
+    /// If the client closes or resets the connection meanwhile, the wait ends there and the
+    /// connection is closed without a reply (so ``LoopbackServer/connectionsClosed`` counts it at
+    /// once). Bytes the client sends during the wait, such as a pipelined request, do not end it.
     indirect case delayed(Duration, ServerReply)
+    /// Sends an interim (1xx) head, e.g. `103 Early Hints`, with these headers, then performs the next reply.
+    ///
+    /// Nest it to send several interim heads:
+    /// `.interim(status: 103, headers: [("Link", "</style.css>; rel=preload")], then: .text("done"))`.
+    indirect case interim(status: Int, headers: [(String, String)], then: ServerReply)
+    /// Sends the head without `Content-Length`, then the body, then closes: the body is delimited
+    /// by the end of the connection (RFC 9112 §6.3, last rule).
+    ///
+    /// The head says `Connection: close` only when the client asked to close or the reply is
+    /// wrapped in `.closing`, so by default the client learns of the framing from the missing length alone.
+    case closeDelimited(status: Int, headers: [(String, String)], body: Data)
     /// Performs the inner reply with `Connection: close`, then closes the connection.
     indirect case closing(ServerReply)
     /// Closes the connection abruptly without any response; the client sees a TCP reset.

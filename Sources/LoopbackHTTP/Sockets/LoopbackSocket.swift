@@ -12,6 +12,20 @@ package enum LoopbackSocket {
 
     /// Opens a listening TCP socket on 127.0.0.1 with a kernel-chosen port.
     package static func listen(backlog: Int32) throws -> (descriptor: Int32, port: Int) {
+        let (descriptor, port) = try bindWithoutListening()
+        guard Glibc.listen(descriptor, backlog) == 0 else {
+            let failure = SocketError("listen")
+            Glibc.close(descriptor)
+            throw failure
+        }
+        return (descriptor, port)
+    }
+
+    /// Binds a TCP socket to 127.0.0.1 with a kernel-chosen port and does not listen on it.
+    ///
+    /// While the descriptor stays open no other socket can take the port, and a connection to it
+    /// is refused (the kernel answers the SYN with a reset).
+    package static func bindWithoutListening() throws -> (descriptor: Int32, port: Int) {
         let descriptor = try makeStreamSocket()
         do {
             var address = sockaddr_in()
@@ -24,7 +38,6 @@ package enum LoopbackSocket {
                 }
             }
             guard bound == 0 else { throw SocketError("bind") }
-            guard Glibc.listen(descriptor, backlog) == 0 else { throw SocketError("listen") }
             return (descriptor, try localPort(of: descriptor))
         } catch {
             Glibc.close(descriptor)
@@ -110,6 +123,27 @@ package enum LoopbackSocket {
             if errno != EINTR { return true }
         }
     }
+
+    /// Waits until the peer of `descriptor` closes or resets the connection, or `timeout` passes.
+    ///
+    /// Returns true when the peer went away (or the socket was shut down locally, as `stop()` does),
+    /// false when the timeout passed first. Bytes the peer sends meanwhile, such as a pipelined
+    /// request, neither wake the wait nor are consumed: it listens for hang-up events only.
+    package static func waitForHangUp(_ descriptor: Int32, timeout: Duration) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            // POLLERR and POLLHUP are always reported; POLLRDHUP adds "the peer sent FIN".
+            var request = pollfd(fd: descriptor, events: peerHangUpEvent, revents: 0)
+            let remaining = ContinuousClock.now.duration(to: deadline).pollMilliseconds
+            let result = Glibc.poll(&request, 1, remaining)
+            if result > 0 { return true }
+            if result == 0 { return false }
+            if errno != EINTR { return true }
+        }
+    }
+
+    /// `POLLRDHUP` (Linux), which the Glibc module does not export because it sits behind `_GNU_SOURCE`.
+    private static let peerHangUpEvent: Int16 = 0x2000
 
     /// Bounds every blocking receive on `descriptor` by `timeout` (`SO_RCVTIMEO`).
     package static func setReceiveTimeout(_ descriptor: Int32, _ timeout: Duration) {

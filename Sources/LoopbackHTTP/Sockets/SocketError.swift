@@ -21,6 +21,9 @@ package struct SocketError: Error, Sendable, CustomStringConvertible {
     /// True when the peer reset the connection (`ECONNRESET` or `EPIPE`).
     package var isConnectionReset: Bool { code == ECONNRESET || code == EPIPE }
 
+    /// True when nothing listens on the port connected to (`ECONNREFUSED`).
+    package var isConnectionRefused: Bool { code == ECONNREFUSED }
+
     /// True when a receive timed out (`SO_RCVTIMEO` expired).
     package var isTimeout: Bool { code == EAGAIN || code == EWOULDBLOCK }
 
