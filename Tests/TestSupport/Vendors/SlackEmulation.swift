@@ -1,38 +1,76 @@
 import Foundation
 import JSON
 
-/// A loopback emulation of the Slack Web API slice the recorded sessions use: three channels
-/// listed by `GET /conversations.list` in cursor pages (`response_metadata.next_cursor`, empty on
-/// the last page), and `POST /chat.postMessage`, which answers HTTP 200 with
-/// `{"ok":false,"error":"channel_not_found"}` for a channel it does not know — Slack's way of
-/// failing. Every call checks the bot token and answers `invalid_auth` without it.
+/// A loopback emulation of the Slack Web API under `/api`, with Slack's real shapes: every answer
+/// is HTTP 200 with `ok`, failures carry `{"ok": false, "error": "<code>"}` (`not_authed` without a
+/// token, `invalid_auth` with a wrong one), and lists page with `response_metadata.next_cursor`
+/// (an empty string on the last page) holding, as Slack documents, possibly fewer items than
+/// `limit` asked for (here at most ``pageCap``).
+///
+/// Methods: `conversations.list`, `conversations.info`, `users.list` (optionally rate-limited
+/// once with 429 and `Retry-After: 1`) and `chat.postMessage` (`channel_not_found` for a channel
+/// the workspace does not hold, `is_archived` for ``archivedChannelID``). The recorded sessions and
+/// the shipped-integration tests both drive it; only the channels differ (``Channel``).
 package final class SlackEmulation: Sendable {
-    private let server: LoopbackServer
+    /// The bot token the emulation accepts unless told otherwise.
+    package static let token = "xoxb-1111-2222-emulated"
+    /// The most items one emulated page holds, whatever `limit` says.
+    package static let pageCap = 2
+    /// A channel that exists but is archived: posting to it is `is_archived`.
+    package static let archivedChannelID = "C0ARCHIVED"
+    /// The `ts` of every message `chat.postMessage` posts.
+    private static let postedTS = "1712345678.000900"
 
-    /// Starts the emulation, expecting `Authorization: Bearer <token>`.
-    package init(token: String = RecordingSecrets.slackToken) throws {
-        var router = Router()
+    private let server: LoopbackServer
+    private let token: String
+    private let channels: [Channel]
+
+    /// Starts the emulation with the workspace's `channels`, expecting `Authorization: Bearer <token>`;
+    /// with `rateLimitFirstUsersList` the first `users.list` gets 429 and `Retry-After: 1`.
+    package init(
+        token: String = SlackEmulation.token, channels: [Channel] = SlackEmulation.numberedChannels,
+        rateLimitFirstUsersList: Bool = false
+    ) throws {
+        self.token = token
+        self.channels = channels
+        let rateLimit = SharedValue(rateLimitFirstUsersList)
         let expected = "Bearer " + token
-        router.on("GET", "/conversations.list") { request, _ in
-            request.header("Authorization") == expected ? Self.conversationsPage(request) : Self.invalidAuth
+        let listed = channels.map { (id: $0.id, json: $0.json) }
+        let known = Set(channels.map(\.id))
+        var router = Router(fallback: { _ in Self.failure("unknown_method") })
+        router.on("GET", "/api/conversations.list") { request, _ in
+            Self.authorized(request, expected)
+                ?? Self.page(of: listed, key: "channels", cursorPrefix: Self.channelCursorPrefix, request: request)
         }
-        router.on("POST", "/chat.postMessage") { request, _ in
-            guard request.header("Authorization") == expected else { return Self.invalidAuth }
-            let channel = (try? JSONParser.parse(request.body))?["channel"]?.stringValue ?? ""
-            guard let known = Self.channels.first(where: { $0.id == channel }) else {
-                return .json(#"{"ok":false,"error":"channel_not_found"}"#)
+        router.on("GET", "/api/conversations.info") { request, _ in
+            if let refusal = Self.authorized(request, expected) { return refusal }
+            guard let channel = channels.first(where: { $0.id == request.queryValue("channel") }) else {
+                return Self.failure("channel_not_found")
             }
-            return .json(
-                JSONValue.object([
-                    "ok": true, "channel": .string(known.id), "ts": "1767225600.000200",
-                    "message": ["type": "message", "text": "posted", "ts": "1767225600.000200"],
-                ]).encoded())
+            return .json(JSONValue.object(["ok": true, "channel": channel.json]).encoded())
+        }
+        router.on("GET", "/api/users.list") { request, _ in
+            if let refusal = Self.authorized(request, expected) { return refusal }
+            let limited = rateLimit.withLock { armed in
+                defer { armed = false }
+                return armed
+            }
+            if limited {
+                return .json(429, #"{"ok":false,"error":"ratelimited"}"#, headers: [("Retry-After", "1")])
+            }
+            return Self.page(of: Self.members, key: "members", cursorPrefix: Self.memberCursorPrefix, request: request)
+        }
+        router.on("POST", "/api/chat.postMessage") { request, _ in
+            Self.authorized(request, expected) ?? Self.postMessage(request, known: known)
         }
         server = try LoopbackServer(router: router)
     }
 
-    /// `http://127.0.0.1:PORT`, to set as `SLACK_API_URL`.
-    package var baseURL: String { server.baseURL }
+    /// `http://127.0.0.1:PORT/api`, to set as `SLACK_API_URL`.
+    package var baseURL: String { server.url("/api") }
+
+    /// The variables that point `Integrations/slack.json` at this emulation, with its token.
+    package var environment: [String: String] { ["SLACK_API_URL": baseURL, "SLACK_BOT_TOKEN": token] }
 
     /// Every request received so far.
     package var requests: [ReceivedRequest] { server.requests }
@@ -40,51 +78,67 @@ package final class SlackEmulation: Sendable {
     /// Stops the server.
     package func stop() { server.stop() }
 
-    /// Slack's answer to a missing or wrong token (HTTP 200, like every Slack failure).
-    static let invalidAuth = ServerReply.json(#"{"ok":false,"error":"invalid_auth"}"#)
+    /// The cursor `conversations.list` hands out after the first `offset` channels.
+    package func cursor(_ offset: Int) -> String { Self.cursor(Self.channelCursorPrefix, channels[offset].id) }
 
-    /// The workspace's public channels, in listing order.
-    static let channels: [(id: String, name: String, purpose: String, members: Int)] = [
-        ("C061EG9SL", "general", "Company-wide announcements", 142),
-        ("C061EG9T2", "harbor-dev", "Building the harbor service mesh", 17),
-        ("C061FA5PB", "incidents", "Paging and postmortems", 38),
-    ]
+    /// The cursor `users.list` hands out after the first `offset` members.
+    package func memberCursor(_ offset: Int) -> String {
+        Self.cursor(Self.memberCursorPrefix, Self.members[offset].id)
+    }
 
-    /// One page of channels: `cursor` is the opaque position Slack handed out (base64 of
-    /// `team:<next channel id>`), `limit` the page size.
-    static func conversationsPage(_ request: ReceivedRequest) -> ServerReply {
-        let limit = min(200, max(1, Int(request.queryValue("limit") ?? "") ?? 100))
+    private static let channelCursorPrefix = "team:"
+    private static let memberCursorPrefix = "user:"
+
+    /// Slack's opaque cursor, as Slack's own look: base64 of `team:<first channel of the next page>`
+    /// (`user:<member>` for members), `=` padding included.
+    private static func cursor(_ prefix: String, _ id: String) -> String {
+        Data((prefix + id).utf8).base64EncodedString()
+    }
+
+    private static func authorized(_ request: ReceivedRequest, _ expected: String) -> ServerReply? {
+        guard let header = request.header("Authorization") else { return failure("not_authed") }
+        return header == expected ? nil : failure("invalid_auth")
+    }
+
+    private static func failure(_ code: String) -> ServerReply {
+        .json(JSONValue.object(["ok": false, "error": .string(code)]).encoded())
+    }
+
+    /// One page of `records` from the request's `cursor`, at most `limit` and ``pageCap`` long.
+    private static func page(
+        of records: [(id: String, json: JSONValue)], key: String, cursorPrefix: String, request: ReceivedRequest
+    ) -> ServerReply {
         var start = 0
         if let cursor = request.queryValue("cursor"), !cursor.isEmpty {
             let decoded = Data(base64Encoded: cursor).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            guard decoded.hasPrefix("team:"),
-                let index = channels.firstIndex(where: { "team:" + $0.id == decoded })
-            else { return .json(#"{"ok":false,"error":"invalid_cursor"}"#) }
+            guard let index = records.firstIndex(where: { cursorPrefix + $0.id == decoded }) else {
+                return failure("invalid_cursor")
+            }
             start = index
         }
-        let slice = channels.dropFirst(start).prefix(limit)
-        let next = start + slice.count < channels.count ? Data(("team:" + channels[start + slice.count].id).utf8) : nil
-        let page: JSONValue = [
-            "ok": true,
-            "channels": .array(slice.map(channelJSON)),
-            "response_metadata": ["next_cursor": .string(next?.base64EncodedString() ?? "")],
+        guard let limit = Int(request.queryValue("limit") ?? "100"), limit > 0 else { return failure("invalid_limit") }
+        let end = min(records.count, start + min(limit, pageCap))
+        let next = end < records.count ? Self.cursor(cursorPrefix, records[end].id) : ""
+        let body: JSONValue = [
+            "ok": true, key: .array(records[start..<end].map(\.json)),
+            "response_metadata": ["next_cursor": .string(next)],
         ]
-        return .json(page.encoded())
+        return .json(body.encoded())
     }
 
-    /// A channel as `conversations.list` returns it.
-    static func channelJSON(_ channel: (id: String, name: String, purpose: String, members: Int)) -> JSONValue {
-        [
-            "id": .string(channel.id), "name": .string(channel.name), "is_channel": true, "is_group": false,
-            "is_im": false, "is_mpim": false, "is_private": false, "created": 1_700_000_000, "is_archived": false,
-            "is_general": .bool(channel.name == "general"), "unlinked": 0,
-            "name_normalized": .string(channel.name), "is_shared": false, "is_org_shared": false,
-            "is_pending_ext_shared": false, "pending_shared": [], "context_team_id": "T061EG9R6",
-            "creator": "U061F7AUR", "is_ext_shared": false, "shared_team_ids": ["T061EG9R6"],
-            "pending_connected_team_ids": [], "is_member": true,
-            "topic": ["value": "", "creator": "", "last_set": 0],
-            "purpose": ["value": .string(channel.purpose), "creator": "U061F7AUR", "last_set": 1_700_000_000],
-            "previous_names": [], "num_members": .int(Int64(channel.members)),
+    private static func postMessage(_ request: ReceivedRequest, known: Set<String>) -> ServerReply {
+        guard request.header("Content-Type")?.hasPrefix("application/json") == true,
+            let body = try? JSONParser.parse(request.body), let channel = body["channel"]?.stringValue
+        else { return failure("invalid_arguments") }
+        if channel == archivedChannelID { return failure("is_archived") }
+        guard known.contains(channel) else { return failure("channel_not_found") }
+        guard body["text"]?.stringValue?.isEmpty == false || body["blocks"] != nil else { return failure("no_text") }
+        var message: JSONObject = ["type": "message", "user": "U0BOT", "ts": .string(postedTS)]
+        message["text"] = body["text"] ?? ""
+        if let thread = body["thread_ts"] { message["thread_ts"] = thread }
+        let reply: JSONValue = [
+            "ok": true, "channel": .string(channel), "ts": .string(postedTS), "message": .object(message),
         ]
+        return .json(reply.encoded())
     }
 }
