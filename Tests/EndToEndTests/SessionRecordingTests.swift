@@ -150,7 +150,7 @@ import Testing
 
     @Test("records a Slack channel walk over cursor pages and an ok:false failure", .enabled(if: enabled))
     func slackChannels() throws {
-        let emulation = try SlackEmulation()
+        let emulation = try SlackEmulation(token: RecordingSecrets.slackToken, channels: SlackEmulation.harborChannels)
         defer { emulation.stop() }
         let recorder = try vendorRecorder(
             "slack.json", from: RepositoryLayout.slackIntegration, variable: "SLACK_API_URL", url: emulation.baseURL,
@@ -176,7 +176,7 @@ import Testing
 
     @Test("records Stripe customers over starting_after pages, a form-encoded create and a 404", .enabled(if: enabled))
     func stripeCustomers() throws {
-        let emulation = try StripeEmulation()
+        let emulation = try StripeEmulation(key: RecordingSecrets.stripeKey, customers: StripeEmulation.harborCustomers)
         defer { emulation.stop() }
         let recorder = try vendorRecorder(
             "stripe.json", from: RepositoryLayout.stripeIntegration, variable: "STRIPE_API_URL",
