@@ -17,9 +17,10 @@ package enum PrivateFile {
     }
 
     /// Replaces the file atomically with `bytes`, then syncs its directory, so the new content
-    /// survives a crash whole or not at all.
+    /// survives a crash whole or not at all. The temporary file is `PATH.tmp-PID`: callers in one
+    /// process replace one path one at a time (the token store holds its file lock).
     package static func replace(_ path: String, with bytes: [UInt8]) throws(FileError) {
-        let temporary = try writeTemporary(for: path, bytes)
+        let temporary = try writeTemporary(path + ".tmp-\(getpid())", bytes, exclusive: false)
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
@@ -31,7 +32,8 @@ package enum PrivateFile {
     /// Creates the file with `bytes` unless it exists; returns false when another writer's file
     /// was there first (then its content is the content).
     package static func createOnce(_ path: String, with bytes: [UInt8]) throws(FileError) -> Bool {
-        let temporary = try writeTemporary(for: path, bytes)
+        let temporary = try writeTemporary(
+            path + ".tmp-\(getpid())-\(UInt32.random(in: .min ... .max))", bytes, exclusive: true)
         defer { unlink(temporary) }
         if link(temporary, path) == 0 {
             syncDirectory(of: path)
@@ -47,10 +49,12 @@ package enum PrivateFile {
         chmod(path, 0o700) == 0
     }
 
-    /// A new temporary file beside `path` holding `bytes`, synced to disk.
-    private static func writeTemporary(for path: String, _ bytes: [UInt8]) throws(FileError) -> String {
-        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: .min ... .max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    /// The file `temporary` written with `bytes` and synced to disk (created anew when `exclusive`,
+    /// else truncated if a crashed writer left it).
+    private static func writeTemporary(_ temporary: String, _ bytes: [UInt8], exclusive: Bool) throws(FileError)
+        -> String
+    {
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC), 0o600)
         guard fd >= 0 else { throw FileError("cannot write", path: temporary, code: errno) }
         let written = FileDescriptor.writeAll(bytes, to: fd)
         let code = errno
