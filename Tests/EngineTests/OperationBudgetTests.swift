@@ -95,3 +95,33 @@ import Testing
         #expect(harness.transport.requests.count == 2)
     }
 }
+
+/// An operation's own budget shared by two engines (two processes of a fleet) through a real Redis.
+@Suite struct SharedOperationBudgetTests {
+    @Test("with a shared store, a second process finds the tool's own budget already spent")
+    func sharedThroughRedis() async throws {
+        let server = try await RedisServer.launch()
+        defer { server.kill() }
+        let catalog = try IntegrationFile.load(
+            IntegrationFile.text(baseURL: ScriptedHarness.baseURL, operations: OperationBudgetTests.operations))
+        let integration = try #require(catalog.integrations[IntegrationFile.name])
+        let list = try #require(catalog.tool(named: "vendor_things_list"))
+        let get = try #require(catalog.tool(named: "vendor_things_get"))
+        var engines: [(ToolEngine, ScriptedTransport)] = []
+        for _ in 0..<2 {
+            let clock = ManualClock()
+            let transport = ScriptedTransport(clock: clock) { _ in .json(#"{"id": "one", "items": [{"id": 1}]}"#) }
+            var options = EngineOptions()
+            options.stateStore = RedisStateStore(endpoint: try RedisEndpoint(url: server.url()))
+            engines.append((ToolEngine(transport: transport, clock: clock, options: options), transport))
+        }
+        let first = await engines[0].0.call(list, in: integration, arguments: ["limit": 1])
+        #expect(!first.isError, "\(first.text)")
+        let second = await engines[1].0.call(list, in: integration, arguments: ["limit": 1])
+        #expect(second.error?.type == .rateLimited, "\(second.text)")
+        #expect((second.error?.retryAfterSeconds ?? 0) > 0)
+        #expect(engines[1].1.requests.isEmpty)
+        // The other tool has no budget of its own: the second process still reaches it.
+        #expect(!(await engines[1].0.call(get, in: integration, arguments: ["id": "one"])).isError)
+    }
+}

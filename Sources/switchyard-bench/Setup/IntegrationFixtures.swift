@@ -30,7 +30,9 @@ struct IntegrationFixtures: Sendable {
         var environment: [String: String] = [:]
         for file in files {
             let text = try String(contentsOfFile: shippedDirectory + "/" + file, encoding: .utf8)
-            for name in Self.variables(in: text) {
+            // Numeric settings (`${SLACK_HISTORY_REQUESTS:-1}`) keep their defaults: a word is no number.
+            let numeric = Set(text.matches(of: /\$\{([A-Za-z_][A-Za-z0-9_]*):-[0-9.]+\}/).map { String($0.output.1) })
+            for name in Self.variables(in: text) where !numeric.contains(name) {
                 environment[name] = name.hasSuffix("_URL") ? vendorURL : "bench-" + name.lowercased()
             }
         }
