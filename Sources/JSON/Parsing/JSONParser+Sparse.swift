@@ -74,45 +74,9 @@ extension JSONParser {
     private mutating func parseObject(along sparse: inout SparseReading, matched: Int) throws(JSONParseError)
         -> JSONValue
     {
-        try enter()
-        index += 1
-        var members: [JSONObject.Member] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            depth -= 1
-            return .object(JSONObject(uniqueMembers: members))
-        }
-        while true {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key") }
-            let key = try parseString()
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
-            index += 1
-            skipWhitespace()
-            let value: JSONValue
-            if key == sparse.target[matched] {
-                value = try parseValue(along: &sparse, matched: matched + 1)
-            } else {
-                value = try parseValueOffPath()
-            }
-            // Duplicate keys: the last value wins, at the first key's position, as in the full parse.
-            if let existing = members.firstIndex(where: { JSONObject.sameKey($0.key, key) }) {
-                members[existing].value = value
-            } else {
-                members.append(JSONObject.Member(key: key, value: value))
-            }
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            guard bytes[index] == UInt8(ascii: "}") else { throw error("expected ',' or '}'") }
-            index += 1
-            depth -= 1
-            return .object(JSONObject(uniqueMembers: members))
+        try parseMembers { parser, key throws(JSONParseError) in
+            key == sparse.target[matched]
+                ? try parser.parseValue(along: &sparse, matched: matched + 1) : try parser.parseValueOffPath()
         }
     }
 
@@ -139,34 +103,6 @@ extension JSONParser {
             count += 1
         }
         sparse.count = count
-    }
-
-    /// Reads an array's elements one by one with `element`, checking the separators.
-    private mutating func forEachElement(
-        _ element: (inout JSONParser) throws(JSONParseError) -> Void
-    ) throws(JSONParseError) {
-        try enter()
-        index += 1
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            depth -= 1
-            return
-        }
-        while true {
-            skipWhitespace()
-            try element(&self)
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            guard bytes[index] == UInt8(ascii: "]") else { throw error("expected ',' or ']'") }
-            index += 1
-            depth -= 1
-            return
-        }
     }
 }
 

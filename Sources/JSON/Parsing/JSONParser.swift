@@ -98,6 +98,16 @@ package struct JSONParser {
     }
 
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
+        try parseMembers { parser, _ throws(JSONParseError) in try parser.parseValue() }
+    }
+
+    /// Reads an object member by member, checking keys and separators; `value` parses each
+    /// member's value (it is given the key). A repeated key keeps its first position and takes the
+    /// last value, as most parsers do.
+    @inline(__always)
+    mutating func parseMembers(
+        _ value: (inout JSONParser, String) throws(JSONParseError) -> JSONValue
+    ) throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
         var members: [JSONObject.Member] = []
@@ -120,12 +130,11 @@ package struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
-            let value = try parseValue()
-            // Duplicate keys: the last value wins, at the first key's position, as most parsers do.
+            let parsed = try value(&self, key)
             if let existing = Self.position(of: key, in: members, index: &positions) {
-                members[existing].value = value
+                members[existing].value = parsed
             } else {
-                members.append(JSONObject.Member(key: key, value: value))
+                members.append(JSONObject.Member(key: key, value: parsed))
             }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input") }
@@ -156,18 +165,27 @@ package struct JSONParser {
     }
 
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {
+        var elements: [JSONValue] = []
+        try forEachElement { parser throws(JSONParseError) in elements.append(try parser.parseValue()) }
+        return .array(elements)
+    }
+
+    /// Reads an array's elements one by one with `element`, checking the separators.
+    @inline(__always)
+    mutating func forEachElement(
+        _ element: (inout JSONParser) throws(JSONParseError) -> Void
+    ) throws(JSONParseError) {
         try enter()
         index += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return .array(elements)
+            return
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue())
+            try element(&self)
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -177,7 +195,7 @@ package struct JSONParser {
             guard bytes[index] == UInt8(ascii: "]") else { throw error("expected ',' or ']'") }
             index += 1
             depth -= 1
-            return .array(elements)
+            return
         }
     }
 
