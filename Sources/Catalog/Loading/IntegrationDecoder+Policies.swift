@@ -141,9 +141,9 @@ extension IntegrationDecoder {
         var shown = ""
         switch value {
         case .string(let text):
-            let interpolated = interpolate(text, at: reader.at(key), credential: false)
+            let (interpolated, missing) = interpolation(of: text, at: reader.at(key), credential: false)
             // An unset variable without a default is reported as missing, not as a bad number.
-            guard interpolator.interpolate(text).missing.isEmpty else { return nil }
+            guard missing.isEmpty else { return nil }
             shown = " ('\(text)' reads '\(interpolated)')"
             number = Double(interpolated)
         default:

@@ -94,6 +94,14 @@ struct IntegrationDecoder {
     mutating func interpolate(
         _ text: String, at pointer: JSONPointer, credential: Bool, inAuth: Bool = false
     ) -> String {
+        interpolation(of: text, at: pointer, credential: credential, inAuth: inAuth).value
+    }
+
+    /// Like ``interpolate(_:at:credential:inAuth:)``, also giving the unset variables that had
+    /// no default (empty when a replay placeholder stood in for them).
+    mutating func interpolation(
+        of text: String, at pointer: JSONPointer, credential: Bool, inAuth: Bool = false
+    ) -> (value: String, missing: [String]) {
         let (value, missing) = interpolator.interpolate(text)
         references.note(EnvironmentInterpolator.references(in: text), credential: credential)
         if credential {
@@ -101,12 +109,12 @@ struct IntegrationDecoder {
                 if let secret = interpolator.environment[name], !secret.isEmpty { credentialValues.append(secret) }
             }
         }
-        guard !missing.isEmpty else { return value }
+        guard !missing.isEmpty else { return (value, []) }
         if credential || inAuth, credentialsOptional {
-            return interpolator.interpolate(text, missingReplacement: Self.credentialPlaceholder).value
+            return (interpolator.interpolate(text, missingReplacement: Self.credentialPlaceholder).value, [])
         }
         for name in missing where !missingVariables.contains(name) { missingVariables.append(name) }
-        return value
+        return (value, missing)
     }
 
     private func checkBaseURL(_ url: String, at pointer: JSONPointer) {
