@@ -33,7 +33,7 @@ let package = Package(
                     .when(configuration: .release))
             ]),
         .executableTarget(
-            name: "switchyard-bench", dependencies: ["LoopbackHTTP", "Engine", "JSON", "SystemIO"],
+            name: "switchyard-bench", dependencies: ["LoopbackHTTP", "Catalog", "Engine", "JSON", "SystemIO"],
             swiftSettings: strict
         ),
         // A loopback HTTP/1.1 server with routes and reply modes: the vendor of the tests and the bench.

@@ -81,6 +81,15 @@ import Testing
         #expect(EnvironmentInterpolator.references(in: "no variables").isEmpty)
     }
 
+    @Test("numeric settings are the variables with a number as default, nested ones included")
+    func numericSettings() {
+        let text =
+            #"{"limit": "${PAGE:-15}", "window": "${WINDOW:-0.5}", "url": "${URL:-https://${HOST:-x}}", "#
+            + #""id": "${ID}", "outer": "${OUTER:-${INNER:-2}}"}"#
+        #expect(EnvironmentInterpolator.numericSettings(in: text) == ["PAGE", "WINDOW", "INNER"])
+        #expect(EnvironmentInterpolator.numericSettings(in: "${TEAM:-7a} ${EMPTY:-}").isEmpty)
+    }
+
     @Test("a default may itself reference variables, which count as missing only when used")
     func nestedDefaults() {
         let template = "${ZENDESK_URL:-https://${ZENDESK_SUBDOMAIN}.zendesk.com}/api/v2"

@@ -15,7 +15,7 @@ import Testing
         var environment: [String: String] = [:]
         for file in loader.files().files {
             let text = try String(contentsOfFile: file, encoding: .utf8)
-            let numeric = Set(text.matches(of: /\$\{([A-Za-z_][A-Za-z0-9_]*):-[0-9.]+\}/).map { String($0.output.1) })
+            let numeric = EnvironmentInterpolator.numericSettings(in: text)
             for name in EnvironmentInterpolator.references(in: text) where !numeric.contains(name) {
                 environment[name] = "https://example.test"
             }

@@ -56,6 +56,22 @@ package struct EnvironmentInterpolator: Sendable {
     /// The variable names a string references, defaults or not.
     package static func references(in text: String) -> [String] {
         var names: [String] = []
+        forEachReference(in: text) { name, _ in names.append(name) }
+        return names
+    }
+
+    /// The variables a string references with a numeric default (`${SLACK_HISTORY_REQUESTS:-1}`):
+    /// settings that must read as numbers, unlike the URLs, names and credentials of the others.
+    package static func numericSettings(in text: String) -> Set<String> {
+        var names: Set<String> = []
+        forEachReference(in: text) { name, fallback in
+            if let fallback, Double(fallback) != nil { names.insert(name) }
+        }
+        return names
+    }
+
+    /// Calls `visit` with each reference's name and default, in order, nested references included.
+    private static func forEachReference(in text: String, _ visit: (String, Substring?) -> Void) {
         var rest = Substring(text)
         while let start = rest.firstRange(of: "${") {
             guard let close = closingBrace(in: rest[start.upperBound...]) else {
@@ -67,11 +83,10 @@ package struct EnvironmentInterpolator: Sendable {
                 rest = rest[start.upperBound...]
                 continue
             }
-            names.append(String(name))
-            if let fallback { names += references(in: String(fallback)) }
+            visit(String(name), fallback)
+            if let fallback { forEachReference(in: String(fallback), visit) }
             rest = rest[rest.index(after: close)...]
         }
-        return names
     }
 
     /// The `}` that closes a reference whose `${` was just consumed, skipping nested references.

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import LoopbackHTTP
 
@@ -31,8 +32,8 @@ struct IntegrationFixtures: Sendable {
         for file in files {
             let text = try String(contentsOfFile: shippedDirectory + "/" + file, encoding: .utf8)
             // Numeric settings (`${SLACK_HISTORY_REQUESTS:-1}`) keep their defaults: a word is no number.
-            let numeric = Set(text.matches(of: /\$\{([A-Za-z_][A-Za-z0-9_]*):-[0-9.]+\}/).map { String($0.output.1) })
-            for name in Self.variables(in: text) where !numeric.contains(name) {
+            let numeric = EnvironmentInterpolator.numericSettings(in: text)
+            for name in Set(EnvironmentInterpolator.references(in: text)) where !numeric.contains(name) {
                 environment[name] = name.hasSuffix("_URL") ? vendorURL : "bench-" + name.lowercased()
             }
         }
@@ -44,31 +45,6 @@ struct IntegrationFixtures: Sendable {
         for index in 0..<(Self.generatedToolCount / GeneratedCatalogue.toolsPerFile) {
             let name = String(format: "gen%02d", index)
             try generated.write(name + ".json", GeneratedCatalogue.file(name: name, baseURL: vendorURL))
-        }
-    }
-
-    /// The names inside every `${NAME}` and `${NAME:-default}` of `text`, nested ones included.
-    static func variables(in text: String) -> Set<String> {
-        var names: Set<String> = []
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index + 1 < bytes.count {
-            defer { index += 1 }
-            guard bytes[index] == UInt8(ascii: "$"), bytes[index + 1] == UInt8(ascii: "{") else { continue }
-            var end = index + 2
-            while end < bytes.count, Self.isNameByte(bytes[end]) { end += 1 }
-            if end > index + 2 { names.insert(String(decoding: bytes[(index + 2)..<end], as: UTF8.self)) }
-        }
-        return names
-    }
-
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
-            return true
-        default:
-            return false
         }
     }
 }
