@@ -5,8 +5,13 @@ import TestSupport
 import Testing
 
 @Suite struct MicrosoftGraphTests {
-    private func load(_ graph: MicrosoftGraphEmulation) throws -> MicrosoftGraphIntegration {
-        try MicrosoftGraphIntegration(environment: graph.environment)
+    private func load(_ graph: MicrosoftGraphEmulation) throws -> ShippedIntegration {
+        try Self.load(environment: graph.environment)
+    }
+
+    /// `msgraph.json` with real OAuth2 providers and no state directory, as the command line wires it.
+    private static func load(environment: [String: String]) throws -> ShippedIntegration {
+        try ShippedIntegration(file: "msgraph.json", environment: environment, oauthStateDirectory: nil)
     }
 
     @Test("users list gets a client-credentials token once, then follows @odata.nextLink across server-side pages")
@@ -106,7 +111,7 @@ import Testing
         defer { graph.server.stop() }
         var environment = graph.environment
         environment["MSGRAPH_CLIENT_SECRET"] = "wrong"
-        let outcome = try await MicrosoftGraphIntegration(environment: environment).call("msgraph_groups_list")
+        let outcome = try await Self.load(environment: environment).call("msgraph_groups_list")
 
         #expect(outcome.error?.type == .unauthorized)
         #expect(outcome.error?.message.contains("invalid_client") == true)

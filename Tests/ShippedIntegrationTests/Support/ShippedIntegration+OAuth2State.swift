@@ -5,8 +5,9 @@ import SystemIO
 
 extension ShippedIntegration {
     /// Loads a shipped file whose `oauth2` auth is served by real ``OAuth2Provider``s (as the
-    /// command line wires them), keeping refresh-token state in `oauthStateDirectory`.
-    init(file: String, environment: [String: String], oauthStateDirectory: String) throws {
+    /// command line wires them), keeping refresh-token state in `oauthStateDirectory` (`nil` for
+    /// none: client-credentials tokens are not persisted).
+    init(file: String, environment: [String: String], oauthStateDirectory: String?) throws {
         let loaded = try ShippedIntegration(file: file, environment: environment)
         let transport = try CurlTransport()
         let secrets = SecretRegistry()
