@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "LoopbackHTTP", swiftSettings: strict),
         .target(
             name: "TestSupport", dependencies: ["JSON", "LoopbackHTTP", "SystemIO"], path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"], swiftSettings: strict),
+        .testTarget(name: "SystemIOTests", dependencies: ["SystemIO", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(

@@ -7,45 +7,6 @@ import Testing
 
 @testable import MCP
 
-/// A pipe whose ends the test closes explicitly.
-private struct Pipe: Sendable {
-    let read: Int32
-    let write: Int32
-
-    init() throws {
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw POSIXError(.EMFILE) }
-        read = fds[0]
-        write = fds[1]
-    }
-
-    func writeAll(_ text: String) {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(write, $0.baseAddress, $0.count) }
-            guard written > 0 else { return }
-            offset += written
-        }
-    }
-
-    /// Reads until EOF on a thread of its own (never on the cooperative pool).
-    func readToEnd() async -> [UInt8] {
-        let descriptor = read
-        return await OffPool.run {
-            var all: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { break }
-                all += buffer[..<count]
-            }
-            return all
-        }
-    }
-}
-
 /// Collects a transport's events until `inputClosed` (after which its reader thread is done and
 /// the input descriptor may be closed), running `onEvent` for each.
 private func events(
@@ -65,8 +26,8 @@ private func events(
 @Suite struct StdioTransportTests {
     @Test("reads lines from a real pipe: CRLF, an over-long line, a last line without newline, then EOF")
     func reading() async throws {
-        let input = try Pipe()
-        let output = try Pipe()
+        let input = try PipeEnds()
+        let output = try PipeEnds()
         defer { [input.read, output.read, output.write].forEach { _ = close($0) } }
         let transport = StdioTransport(input: input.read, output: output.write, maximumLineLength: 16)
         input.writeAll("first\r\n" + String(repeating: "y", count: 40) + "\nsecond\nlast")
@@ -81,8 +42,8 @@ private func events(
 
     @Test("lines can go straight to a handler on the reading thread; state changes still come through incoming")
     func directDelivery() async throws {
-        let input = try Pipe()
-        let output = try Pipe()
+        let input = try PipeEnds()
+        let output = try PipeEnds()
         defer { [input.read, output.read, output.write].forEach { _ = close($0) } }
         let transport = StdioTransport(input: input.read, output: output.write, maximumLineLength: 16)
         let handled = Mutex<[TransportEvent]>([])
@@ -102,8 +63,8 @@ private func events(
 
     @Test("once incoming is iterated, direct delivery is refused and lines keep coming through incoming")
     func directDeliveryAfterIteration() async throws {
-        let input = try Pipe()
-        let output = try Pipe()
+        let input = try PipeEnds()
+        let output = try PipeEnds()
         defer { [input.read, output.read, output.write].forEach { _ = close($0) } }
         let transport = StdioTransport(input: input.read, output: output.write)
         input.writeAll("a\nb\n")
@@ -121,8 +82,8 @@ private func events(
 
     @Test("writes each message whole with a newline, in order, and reports lines to the observer")
     func writing() async throws {
-        let input = try Pipe()
-        let output = try Pipe()
+        let input = try PipeEnds()
+        let output = try PipeEnds()
         defer { [input.read, output.read].forEach { _ = close($0) } }
         let seen = Inbox<String>()
         let transport = StdioTransport(input: input.read, output: output.write) { direction, line in
@@ -147,8 +108,8 @@ private func events(
 
     @Test("a closed reader on the output (EPIPE) is reported as outputClosed, not a crash")
     func brokenPipe() async throws {
-        let input = try Pipe()
-        let output = try Pipe()
+        let input = try PipeEnds()
+        let output = try PipeEnds()
         defer { [input.read, output.write].forEach { _ = close($0) } }
         let transport = StdioTransport(input: input.read, output: output.write)
         _ = close(output.read)
@@ -162,8 +123,8 @@ private func events(
 
     @Test("a server over real pipes answers, drains at EOF and returns")
     func serverOverPipes() async throws {
-        let input = try Pipe()
-        let output = try Pipe()
+        let input = try PipeEnds()
+        let output = try PipeEnds()
         defer { [input.read, output.read].forEach { _ = close($0) } }
         let transport = StdioTransport(input: input.read, output: output.write)
         let server = MCPServer(host: ScriptedHost(), transport: transport, logger: .silent)

@@ -1,19 +1,15 @@
 import Foundation
 import Glibc
 import SystemIO
+import TestSupport
 import Testing
 
 /// Blocking descriptor reads and writes over real pipes.
 @Suite struct FileDescriptorTests {
-    static func pipePair() throws -> (read: Int32, write: Int32) {
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw POSIXError(.EMFILE) }
-        return (fds[0], fds[1])
-    }
-
     @Test("readToEnd gathers every chunk until the writer closes, and stops near a limit")
     func readToEnd() throws {
-        let (reader, writer) = try Self.pipePair()
+        let pipe = try PipeEnds()
+        let (reader, writer) = (pipe.read, pipe.write)
         let payload = (0..<50_000).map { UInt8(truncatingIfNeeded: $0) }
         let thread = Thread {
             FileDescriptor.writeAll(payload, to: writer)
@@ -23,7 +19,8 @@ import Testing
         #expect(FileDescriptor.readToEnd(reader) == payload)
         close(reader)
 
-        let (limitedReader, limitedWriter) = try Self.pipePair()
+        let limitedPipe = try PipeEnds()
+        let (limitedReader, limitedWriter) = (limitedPipe.read, limitedPipe.write)
         FileDescriptor.writeAll(Array(repeating: 7, count: 10_000), to: limitedWriter)
         let limited = FileDescriptor.readToEnd(limitedReader, limit: 100)
         #expect(limited.count >= 100)
@@ -33,7 +30,8 @@ import Testing
 
     @Test("readLine takes one line and leaves the rest; nil at end of input")
     func readLine() throws {
-        let (reader, writer) = try Self.pipePair()
+        let pipe = try PipeEnds()
+        let (reader, writer) = (pipe.read, pipe.write)
         FileDescriptor.writeAll(Array("yes\nrest".utf8), to: writer)
         close(writer)
         #expect(FileDescriptor.readLine(reader) == "yes")
@@ -45,7 +43,8 @@ import Testing
     @Test("writing to a pipe nobody reads fails quietly instead of killing the process")
     func brokenPipe() throws {
         signal(SIGPIPE, SIG_IGN)
-        let (reader, writer) = try Self.pipePair()
+        let pipe = try PipeEnds()
+        let (reader, writer) = (pipe.read, pipe.write)
         close(reader)
         #expect(!FileDescriptor.writeAll(Array("lost".utf8), to: writer))
         close(writer)
@@ -53,7 +52,8 @@ import Testing
 
     @Test("a pipe is not a terminal")
     func notTerminal() throws {
-        let (reader, writer) = try Self.pipePair()
+        let pipe = try PipeEnds()
+        let (reader, writer) = (pipe.read, pipe.write)
         #expect(!FileDescriptor.isTerminal(reader))
         close(reader)
         close(writer)

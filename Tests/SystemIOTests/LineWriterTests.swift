@@ -2,50 +2,13 @@ import Foundation
 import Glibc
 import Synchronization
 import SystemIO
+import TestSupport
 import Testing
 
 /// The line writer behind stdout and stderr: short lines to a pipe with room are written by the
 /// caller, the rest by the writer thread; either way lines arrive whole and in order, and the
 /// caller never blocks on a reader that does not read.
 @Suite struct LineWriterTests {
-    /// A pipe whose read end is drained into memory on demand.
-    private final class PipePair: Sendable {
-        let read: Int32
-        let write: Int32
-
-        init() throws {
-            var fds: [Int32] = [0, 0]
-            guard pipe(&fds) == 0 else { throw POSIXError(.EMFILE) }
-            read = fds[0]
-            write = fds[1]
-        }
-
-        /// Reads until `byteCount` bytes have arrived or EOF; blocking, so call off the pool.
-        func readBytes(_ byteCount: Int) -> [UInt8] {
-            var result: [UInt8] = []
-            var chunk = [UInt8](repeating: 0, count: 64 << 10)
-            while result.count < byteCount {
-                let count = chunk.withUnsafeMutableBytes { Glibc.read(read, $0.baseAddress, $0.count) }
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { break }
-                result += chunk[..<count]
-            }
-            return result
-        }
-
-        func closeBoth() {
-            close(read)
-            close(write)
-        }
-    }
-
-    /// Reads `byteCount` bytes on a thread of its own and hands them back.
-    private static func collect(_ pipe: PipePair, _ byteCount: Int) async -> [UInt8] {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: pipe.readBytes(byteCount)) }.start()
-        }
-    }
-
     /// `count` lines from producer `producer`, of mixed sizes (most short, some over PIPE_BUF,
     /// a few over the size the writer stops copying at).
     private static func lines(producer: Int, count: Int) -> [[UInt8]] {
@@ -58,14 +21,14 @@ import Testing
 
     @Test("lines from concurrent callers arrive whole and in each caller's order, short and long alike")
     func concurrentLinesStayWhole() async throws {
-        let pipe = try PipePair()
+        let pipe = try PipeEnds()
         defer { pipe.closeBoth() }
         let writer = LineWriter(descriptor: pipe.write)
         let producers = 4
         let perProducer = 60
         let expected = (0..<producers).map { Self.lines(producer: $0, count: perProducer) }
         let total = expected.joined().reduce(0) { $0 + $1.count + 1 }
-        async let received = Self.collect(pipe, total)
+        async let received = pipe.readToEnd(limit: total)
         await withTaskGroup(of: Void.self) { group in
             for producer in 0..<producers {
                 group.addTask { for line in expected[producer] { #expect(writer.enqueue(line)) } }
@@ -86,7 +49,7 @@ import Testing
         "a reader that stops reading never blocks the caller; its lines arrive once it reads again",
         .timeLimit(.minutes(1)))
     func fullPipeDoesNotBlock() async throws {
-        let pipe = try PipePair()
+        let pipe = try PipeEnds()
         defer { pipe.closeBoth() }
         let writer = LineWriter(descriptor: pipe.write)
         // Far more than a pipe holds (64 KiB by default), in short lines that would go inline.
@@ -100,7 +63,7 @@ import Testing
         await enqueued.value
         #expect(done.withLock { $0 })
         let total = lines.reduce(0) { $0 + $1.count + 1 }
-        let received = await Self.collect(pipe, total)
+        let received = await pipe.readToEnd(limit: total)
         #expect(received.split(separator: 0x0A).map(Array.init) == lines)
         await writer.finish()
     }
@@ -108,7 +71,7 @@ import Testing
     @Test("a reader that went away fails the writer once; later lines are dropped, drain returns")
     func closedReader() async throws {
         signal(SIGPIPE, SIG_IGN)
-        let pipe = try PipePair()
+        let pipe = try PipeEnds()
         close(pipe.read)
         defer { close(pipe.write) }
         let failures = Mutex<[Int32]>([])
