@@ -72,20 +72,9 @@ enum DiscoveryScenario {
     /// A complete listing's tool count and token cost; finishes the server.
     private static func tokens(_ server: RPCClient) throws -> (tools: Int, tokens: Int) {
         defer { server.finish() }
-        var tools = 0
-        var bytes = 0
-        var params = "{}"
-        while true {
-            let (response, _) = try server.roundTrip("tools/list", params: params)
-            let result = ScenarioContext.parse(response)["result"]
-            guard let page = result?["tools"]?.arrayValue else {
-                throw BenchError("tools/list failed: \(response.text.prefix(500))")
-            }
-            tools += page.count
-            bytes += page.reduce(0) { $0 + $1.encoded().utf8.count }
-            guard let cursor = result?["nextCursor"]?.stringValue else { return (tools, (bytes + 3) / 4) }
-            params = #"{"cursor":"\#(cursor)"}"#
-        }
+        let tools = try ToolsListScenario.listingPages(server).joined()
+        let bytes = tools.reduce(0) { $0 + $1.encoded().utf8.count }
+        return (tools.count, (bytes + 3) / 4)
     }
 
     /// The token cost of a search-mode listing, leaving the server running.

@@ -59,8 +59,13 @@ enum ToolsListScenario {
 
     /// How many tools a complete listing holds, parsed properly (outside any timing), and in how many pages.
     private static func countTools(_ server: RPCClient) throws -> (tools: Int, pages: Int) {
-        var tools = 0
-        var pages = 0
+        let pages = try listingPages(server)
+        return (pages.reduce(0) { $0 + $1.count }, pages.count)
+    }
+
+    /// Every page of a complete listing, each parsed into its tool definitions (outside any timing).
+    static func listingPages(_ server: RPCClient) throws -> [[JSONValue]] {
+        var pages: [[JSONValue]] = []
         var params = "{}"
         while true {
             let (response, _) = try server.roundTrip("tools/list", params: params)
@@ -68,9 +73,8 @@ enum ToolsListScenario {
             guard let page = result?["tools"]?.arrayValue else {
                 throw BenchError("tools/list failed: \(response.text.prefix(500))")
             }
-            tools += page.count
-            pages += 1
-            guard let cursor = result?["nextCursor"]?.stringValue else { return (tools, pages) }
+            pages.append(page)
+            guard let cursor = result?["nextCursor"]?.stringValue else { return pages }
             params = #"{"cursor":"\#(cursor)"}"#
         }
     }
