@@ -38,12 +38,16 @@ package struct EngineError: Error, Sendable, Equatable {
         var error: JSONObject = ["type": .string(type.rawValue), "message": .string(message)]
         if let status { error["status"] = .int(Int64(status)) }
         error["retryable"] = .bool(retryable)
-        if let retryAfterSeconds {
-            let rounded = (retryAfterSeconds * 1000).rounded(.up) / 1000
-            error["retry_after_seconds"] = rounded == rounded.rounded() ? .int(Int64(rounded)) : .double(rounded)
-        }
+        if let retryAfterSeconds { error["retry_after_seconds"] = Self.retryAfterValue(retryAfterSeconds) }
         if let vendor { error["vendor"] = vendor }
         return ["error": .object(error)]
+    }
+
+    /// A wait as `retry_after_seconds` is written wherever it appears: rounded up to the
+    /// millisecond, and a whole number of seconds as an integer.
+    package static func retryAfterValue(_ seconds: Double) -> JSONValue {
+        let rounded = (seconds * 1000).rounded(.up) / 1000
+        return rounded == rounded.rounded() ? .int(Int64(rounded)) : .double(rounded)
     }
 
     /// The one-paragraph text shown to the model: type, status and message, plus what to do.

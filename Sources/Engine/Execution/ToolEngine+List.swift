@@ -200,7 +200,7 @@ extension ToolEngine {
         let wait = refusal.retryAfterSeconds.map { " in about \(Int($0.rounded(.up))) s" } ?? " later"
         return PauseNotice(
             notice: "Stopped early: \(refusal.message). Call again with next_cursor\(wait) for the next page.",
-            retryAfterSeconds: refusal.retryAfterSeconds.map { ($0 * 1000).rounded(.up) / 1000 })
+            retryAfterSeconds: refusal.retryAfterSeconds)
     }
 
     /// The list result as compact JSON around the first `count` already-encoded items (no second
@@ -217,7 +217,7 @@ extension ToolEngine {
         if let pause {
             tail += ",\"notice\":" + JSONValue.string(pause.notice).encoded()
             if let seconds = pause.retryAfterSeconds {
-                tail += ",\"retry_after_seconds\":" + JSONValue.double(seconds).encoded()
+                tail += ",\"retry_after_seconds\":" + EngineError.retryAfterValue(seconds).encoded()
             }
         }
         tail += "}"
@@ -241,7 +241,9 @@ extension ToolEngine {
         if truncated { object["truncated"] = true }
         if let pause {
             object["notice"] = .string(pause.notice)
-            if let seconds = pause.retryAfterSeconds { object["retry_after_seconds"] = .double(seconds) }
+            if let seconds = pause.retryAfterSeconds {
+                object["retry_after_seconds"] = EngineError.retryAfterValue(seconds)
+            }
         }
         return .object(object)
     }
