@@ -6,7 +6,4 @@ package enum SystemReason {
     package static func text(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
-
-    /// The current thread's `errno`.
-    package static var lastCode: Int32 { errno }
 }

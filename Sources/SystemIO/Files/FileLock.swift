@@ -16,13 +16,13 @@ package final class FileLock: Sendable {
     package static func acquire(path: String) async throws(FileLockError) -> FileLock {
         let attempt: Result<(descriptor: Int32, locked: Bool), FileLockError> = await BlockingFileWork.run {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { return .failure(FileLockError(.open, reason: String(cString: strerror(errno)))) }
+            guard fd >= 0 else { return .failure(FileLockError(.open, reason: SystemReason.text(errno))) }
             while flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let code = errno
                 if code == EINTR { continue }
                 if code == EWOULDBLOCK { return .success((fd, false)) }
                 close(fd)
-                return .failure(FileLockError(.lock, reason: String(cString: strerror(code))))
+                return .failure(FileLockError(.lock, reason: SystemReason.text(code)))
             }
             return .success((fd, true))
         }
@@ -46,7 +46,7 @@ package final class FileLock: Sendable {
     private static func waitForLock(_ fd: Int32) -> Result<Void, FileLockError> {
         while flock(fd, LOCK_EX) != 0 {
             if errno == EINTR { continue }
-            return .failure(FileLockError(.lock, reason: String(cString: strerror(errno))))
+            return .failure(FileLockError(.lock, reason: SystemReason.text(errno)))
         }
         return .success(())
     }

@@ -1,5 +1,3 @@
-import Glibc
-
 /// The system refused to create a thread (`pthread_create` failed, typically `EAGAIN`: a thread
 /// or memory limit was reached).
 package struct ThreadStartError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -16,6 +14,6 @@ package struct ThreadStartError: Error, Sendable, Equatable, CustomStringConvert
 
     /// `cannot start thread <name>: <strerror>`.
     package var description: String {
-        "cannot start thread \(name): \(String(cString: strerror(code)))"
+        "cannot start thread \(name): \(SystemReason.text(code))"
     }
 }
